@@ -1,0 +1,95 @@
+"""Extraction: raw HTML or scraped text to clean text, blocks and page metadata.
+
+`Extract` is the first step of every pipeline. It picks the HTML extractor or the scraped-
+text cleaner, identifies the language, applies the caller's overrides (`language`, `date`,
+`raw`) and gives the article its id.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import lang
+from ..article import Article, Block
+from ..errors import Code
+from . import dates
+from .language import identify
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def raw_blocks(text: str) -> list[Block]:
+    """Paragraph blocks separated by blank lines; offsets index `text` exactly."""
+    blocks: list[Block] = []
+    pos = 0
+    for piece in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = piece.start() if piece is not None else len(text)
+        chunk = text[pos:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            trail = len(chunk.rstrip())
+            blocks.append(Block(kind="paragraph", start=pos + lead, end=pos + trail))
+        if piece is not None:
+            pos = piece.end()
+    return blocks
+
+
+class Extract:
+    name = "extract"
+    version = 1
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = (
+        "text",
+        "blocks",
+        "language",
+        "title",
+        "standfirst",
+        "kicker",
+        "section",
+        "authors",
+        "stated_date",
+        "page_dates",
+        "media",
+        "removed",
+    )
+
+    def __init__(self, *, raw: bool = False, language: str | None = None, date: str | None = None) -> None:
+        self.raw = raw
+        self.language = language
+        self.date = dates.parse_user_date(date) if date else None
+
+    def __call__(self, article: Article) -> Article:
+        if self.raw:
+            article.text = article.raw_text if article.raw_text is not None else (article.html or "")
+            article.blocks = raw_blocks(article.text)
+            self._set_language(article, article.text)
+        elif article.html is not None:
+            from . import html
+
+            html.extract(article)
+            self._set_language(article, article.text or article.title or "")
+        else:
+            from . import text
+
+            raw_text = article.raw_text or ""
+            code = self._set_language(article, raw_text)
+            packs = [lang.load(code)] if code in lang.supported() else [lang.load(c) for c in lang.supported()]
+            text.extract(article, packs)
+        if self.date is not None:
+            article.stated_date = self.date
+        if not article.text.strip():
+            article.problem(self.name, Code.NO_ARTICLE.value, "no article text found on this page")
+        article.assign_id()
+        return article
+
+    def _set_language(self, article: Article, sample: str) -> str | None:
+        if self.language:
+            article.language = self.language
+        else:
+            guess = identify(sample)
+            article.language = guess.code
+            if guess.reason:
+                article.problem(self.name, Code.LANGUAGE_UNKNOWN.value, guess.reason)
+        if article.language and article.language not in lang.supported():
+            article.problem(self.name, Code.LANGUAGE_UNSUPPORTED.value, lang.unsupported_message(article.language))
+        return article.language

@@ -1,0 +1,78 @@
+"""Language knowledge as data: one folder per language, loaded and validated here only.
+
+Each `lang/<code>/` folder holds TOML resources, one per concern (`boilerplate.toml` for the
+scraped-text cleaner, `time.toml` for time expressions, ...). `RESOURCES` names every
+resource and the keys it must define; `load(code)` reads and checks them all, so a new
+language is one folder and a missing word list fails loudly at load time (and in
+tests/test_lang.py, which runs over every folder). Analyzers contain no words of any language.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ..errors import Code, DatelineError
+
+# resource name -> top-level keys it must define. Extend when a step needs new knowledge.
+RESOURCES: dict[str, frozenset[str]] = {
+    "meta": frozenset({"name", "code"}),
+    "boilerplate": frozenset(
+        {
+            "exact",
+            "prefix",
+            "contains",
+            "related",
+            "section_prefix",
+            "credit_cue",
+            "caption_cue",
+            "byline_prefix",
+            "months",
+            "weekdays",
+            "title_separators",
+        }
+    ),
+}
+
+
+@dataclass(frozen=True)
+class LangPack:
+    code: str
+    data: dict[str, dict[str, Any]]
+
+    def resource(self, name: str) -> dict[str, Any]:
+        return self.data[name]
+
+
+def supported() -> list[str]:
+    root = resources.files("dateline.lang")
+    codes = [p.name for p in root.iterdir() if p.is_dir() and (p / "meta.toml").is_file()]
+    return sorted(codes)
+
+
+def unsupported_message(code: str | None) -> str:
+    return f"language {code or 'unknown'} not supported; supported: {', '.join(supported())}"
+
+
+@cache
+def load(code: str) -> LangPack:
+    if code not in supported():
+        raise DatelineError(Code.LANGUAGE_UNSUPPORTED, unsupported_message(code))
+    folder = resources.files("dateline.lang").joinpath(code)
+    data: dict[str, dict[str, Any]] = {}
+    for name, keys in RESOURCES.items():
+        entry = folder.joinpath(f"{name}.toml")
+        if not entry.is_file():
+            raise DatelineError(Code.LANG_DATA, f"lang/{code}/{name}.toml is missing")
+        try:
+            table = tomllib.loads(entry.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise DatelineError(Code.LANG_DATA, f"lang/{code}/{name}.toml: {exc}") from exc
+        absent = sorted(keys - table.keys())
+        if absent:
+            raise DatelineError(Code.LANG_DATA, f"lang/{code}/{name}.toml lacks {', '.join(absent)}")
+        data[name] = table
+    return LangPack(code=code, data=data)
