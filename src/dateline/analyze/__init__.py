@@ -1,7 +1,9 @@
 """Analysis steps, one module each, and the default order they run in.
 
 `default_steps()` is the one place that lists them; `Pipeline` checks the order (each
-step's `requires` must be assigned by extraction or an earlier step).
+step's `requires` must be assigned by extraction or an earlier step). Steps that need a
+parse require "nlp" (assigned by analyze/nlp.py); steps that do not can run with
+`nlp=False`.
 """
 
 from __future__ import annotations
@@ -10,9 +12,13 @@ from ..pipeline import Step
 
 
 def default_steps(*, nlp: bool = True) -> list[Step]:
-    """The analysis steps `dateline read` runs after extraction.
+    """The analysis steps `dateline read` runs after extraction, in order.
 
     `nlp=False` leaves out the steps that need a spaCy model (fast metadata-only runs).
     """
+    from .nlp import Parse
+
     steps: list[Step] = []
+    if nlp:
+        steps.append(Parse())
     return steps

@@ -1,49 +1,19 @@
-"""The `dateline` command. Subcommands import what they need when they run, so
-`dateline --help` stays fast."""
+"""The `dateline` command. Each subcommand lives in its own `cmd_<name>.py` module with a
+`register(subparsers)` function that sets `handler`; subcommands import what they need when
+they run, so `dateline --help` stays fast."""
 
 from __future__ import annotations
 
 import argparse
-import json
+import importlib
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from ..errors import DatelineError
 
-Handler = Callable[[argparse.Namespace], int]
-_COMMANDS: dict[str, Handler] = {}
-
-
-def _read(args: argparse.Namespace) -> int:
-    from ..api import read_many
-    from .report import render
-
-    status = 0
-    results = read_many(
-        args.sources,
-        language=args.lang,
-        date=args.date,
-        raw=args.raw,
-        allow_private=args.allow_private,
-        analyze=not args.no_nlp,
-    )
-    first = True
-    for source, result in zip(args.sources, results, strict=True):
-        if isinstance(result, DatelineError):
-            print(f"dateline: {source}: {result}", file=sys.stderr)
-            status = 1
-            continue
-        if args.json:
-            indent = 2 if len(args.sources) == 1 else None
-            print(json.dumps(result.to_dict(), ensure_ascii=False, indent=indent))
-        else:
-            if not first:
-                print("\n" + "=" * 72 + "\n")
-            print(render(result, color=sys.stdout.isatty()))
-        first = False
-        sys.stdout.flush()
-    return status
+# The subcommand modules, in the order `--help` lists them. Add one line per command.
+COMMANDS: tuple[str, ...] = ("read",)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,24 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"dateline {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to standard error")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    read = sub.add_parser(
-        "read",
-        help="read pages or scraped text and report each article",
-        description="Read HTML pages, scraped text, URLs or standard input (-) and report each article.",
-    )
-    read.add_argument("sources", nargs="+", metavar="SOURCE", help="a path, an http(s) URL, or - for standard input")
-    read.add_argument(
-        "--json", action="store_true", help="print the dateline.article/1 record (JSONL for several sources)"
-    )
-    read.add_argument(
-        "--lang", choices=None, metavar="CODE", help="language of the text (fr, en); detected when absent"
-    )
-    read.add_argument("--date", metavar="YYYY-MM-DD", help="the page's stated date, for text that carries none")
-    read.add_argument("--raw", action="store_true", help="the input is already the clean body: no extraction")
-    read.add_argument("--allow-private", action="store_true", help="allow URLs on private or loopback addresses")
-    read.add_argument("--no-nlp", action="store_true", help="extraction and metadata only; skip the analysis steps")
-    _COMMANDS["read"] = _read
+    for name in COMMANDS:
+        importlib.import_module(f"{__package__}.cmd_{name}").register(sub)
     return parser
 
 
@@ -85,7 +39,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return _COMMANDS[args.command](args)
+        status: int = args.handler(args)
+        return status
     except DatelineError as exc:
         print(f"dateline: {exc}", file=sys.stderr)
         return 1

@@ -1,0 +1,80 @@
+"""The nlp step: parse `Article.text` with the language's spaCy pipeline.
+
+Models come from PyPI packages (never a hub) and load once per process (`model()` is
+cached), so `read_many`, a process-pool worker or a Spark executor pays the load once. The
+parsed `Doc` lives on `article.nlp` for the later steps of the same process; nothing of it
+is serialised: the steps turn it into stand-off spans.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+from typing import Any
+
+from .. import lang, settings
+from ..article import Article
+from ..errors import Code, DatelineError
+
+
+def model_names(code: str) -> list[str]:
+    """The packages configured for a language, in order of preference."""
+    configured = settings.load().get("models", code) if code in settings.load().values["models"] else None
+    if configured is None:
+        return []
+    return [configured] if isinstance(configured, str) else [str(n) for n in configured]
+
+
+def installed_model(code: str) -> str | None:
+    """The first configured model package that is installed (official packages first)."""
+    for name in model_names(code):
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return None
+
+
+@cache
+def model(code: str) -> Any:
+    """The loaded spaCy pipeline for a language; raises DatelineError when none is installed."""
+    name = installed_model(code)
+    if name is None:
+        wanted = ", ".join(model_names(code)) or "none configured"
+        raise DatelineError(
+            Code.MODEL_MISSING,
+            f"no spaCy model installed for {code} (tried: {wanted}); install one with pip",
+        )
+    import spacy
+
+    return spacy.load(name)
+
+
+class Parse:
+    name = "nlp"
+    version = 1
+    requires: tuple[str, ...] = ("text", "language")
+    assigns: tuple[str, ...] = ("nlp",)
+
+    def __call__(self, article: Article) -> Article:
+        code = article.language
+        if code not in lang.supported():
+            article.problem(self.name, Code.LANGUAGE_UNSUPPORTED.value, lang.unsupported_message(code))
+            return article
+        if not article.text.strip():
+            article.problem(self.name, Code.STEP_SKIPPED.value, "no text to analyse")
+            return article
+        try:
+            nlp = model(code)
+        except DatelineError as exc:
+            article.problem(self.name, exc.code.value, exc.message)
+            return article
+        limit = int(settings.load().get("input", "max_text_chars"))
+        text = article.text
+        if len(text) > limit:
+            article.problem(
+                self.name,
+                Code.TEXT_TOO_LONG.value,
+                f"text has {len(text):,} characters; only the first {limit:,} were analysed",
+            )
+            text = text[:limit]
+        article.nlp = nlp(text)
+        return article

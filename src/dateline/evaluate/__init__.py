@@ -1,0 +1,1 @@
+"""Scorers with the metrics each field uses, shared by bench/ scripts and the quality gate."""
