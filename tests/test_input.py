@@ -12,7 +12,10 @@ import dateline
 from dateline.errors import Code, DatelineError
 from dateline.ingest.decode import decode
 
-FR = "Le ministre a démenti jeudi l'information publiée la veille. « Aucune décision n'a été prise », a-t-il déclaré à Québec."
+FR = (
+    "Le ministre a démenti jeudi l'information publiée la veille. "
+    "« Aucune décision n'a été prise », a-t-il déclaré à Québec."
+)
 
 
 def _cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
