@@ -1,26 +1,259 @@
-"""Scraped text (no markup): a line classifier separates the article from leftovers."""
+"""Scraped text (no markup): a line classifier separates the article from what surrounded it.
+
+1. `lines.py` cuts the text into units and gives each a local role (boilerplate cue, date line,
+   byline, credit, caption, prose, short line).
+2. The main run of prose is the stretch of units with the highest score, prose counting for
+   its length and every other unit against it (a maximum-sum segment, as in body-text
+   extraction by token density). Menus, share bars and related-story lists fall outside.
+3. Around and inside the run, position settles the rest: the title and date line above it,
+   a standfirst cut off from the body by a credit or a byline, the kicker opening the first
+   paragraph, headings (short lines followed by prose), related-story lists.
+
+Decisions users see:
+- The kicker ("ÉTATS-UNIS – Imbroglio militaire. ...") goes to `Article.kicker` and the first
+  paragraph in `text` starts after the dash ("Imbroglio militaire. ..."): the kicker is a label
+  in capitals, not part of the first sentence.
+- `removed` lists every input line that is neither in `text` nor read into a field (title,
+  standfirst, kicker, date line, byline, caption, credit). A "More from <section>" line is
+  listed there too: it is navigation, the section is only read from it.
+"""
 
 from __future__ import annotations
 
-from ..article import Article, Block
+import re
+
+from ..article import Article, Block, Media
 from ..lang import LangPack
+from .cues import Cues, compile_cues
+from .lines import (
+    BOILERPLATE,
+    BYLINE,
+    CAPTION,
+    CREDIT,
+    DATE,
+    HEADING,
+    KICKER,
+    PARAGRAPH,
+    PROSE,
+    RELATED,
+    SECTION,
+    SHORT,
+    STANDFIRST,
+    TITLE,
+    Unit,
+    classify,
+    split_units,
+)
+
+# Unit scores for the main run. Prose counts its words; a short line -4 (four menu items
+# cost as much as a short sentence, so a menu of 30 items between two articles separates
+# them, while a heading or two inside the body does not); cue lines -10 (a share bar or a
+# "Related" list ends the body). Tuned on scrapinghub/scraped-text: see bench/RESULTS.md.
+SHORT_COST = 4.0
+META_COST = 4.0
+CUE_COST = 10.0
+_COSTS = {SHORT: SHORT_COST, DATE: META_COST, BYLINE: META_COST, CREDIT: META_COST, CAPTION: META_COST}
+# Titles and headings are lines of 1 to 30 words; the title is looked for among the 8 units
+# above the body (seed: date line, title, standfirst, credit, caption).
+TITLE_MAX_WORDS = 30
+HEAD_WINDOW = 8
+HEADING_MAX_WORDS = 20
+# Kicker: one to four words in capitals opening the first paragraph, then a dash.
+_KICKER = re.compile(r"^((?:[^\W\d_a-z][^\W_a-z]*[’'\-]?\s?){1,4}?)\s*[–—-]\s+(?=\w)")
+_META = (DATE, BYLINE, CREDIT, CAPTION, BOILERPLATE, SECTION)
+
+
+def main_run(units: list[Unit]) -> tuple[int, int] | None:
+    """The [start, end] indexes of the highest-scoring stretch, or None without prose."""
+    best, best_span = 0.0, None
+    total, start = 0.0, 0
+    for i, unit in enumerate(units):
+        score = float(unit.words) if unit.role == PROSE else -_COSTS.get(unit.role, CUE_COST)
+        if total <= 0:
+            total, start = 0.0, i
+        total += score
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
 
 
 def extract(article: Article, packs: list[LangPack]) -> None:
-    exact = {w for p in packs for w in p.resource("boilerplate")["exact"]}
-    raw = article.raw_text or ""
+    """Fill `article` from `article.raw_text`: text, blocks and the page's own metadata."""
+    cues = compile_cues(packs)
+    units = split_units(article.raw_text or "", cues)
+    classify(units, cues)
+    span = main_run(units)
+    if span is None:
+        article.removed.extend(u.text for u in units)
+        _read_fields(article, units, cues)
+        return
+    start, end = span
+    start = _find_head(units, start, cues)
+    _read_body(units, start, end)
+    _read_fields(article, units, cues)
+    _assemble(article, units)
+
+
+def _find_head(units: list[Unit], start: int, cues: Cues) -> int:
+    """Title, standfirst and kicker around the run's first unit; returns the first body unit."""
+    title = _find_title(units, start, cues)
+    first = start
+    if title is not None:
+        units[title].role = TITLE
+        between = units[title + 1 : start]
+        lead = [u for u in between if u.role == SHORT and u.words >= 8]
+        if lead:
+            lead[0].role = STANDFIRST
+        elif units[start].role == PROSE and all(u.role in _META for u in between):
+            # The run opens on a lead sentence cut off from the rest by a meta line
+            # (seed: standfirst, then credit and caption, then the body).
+            following = next((u for u in units[start + 1 :] if u.role != BOILERPLATE), None)
+            if following is not None and following.role in (DATE, BYLINE, CREDIT, CAPTION):
+                units[start].role = STANDFIRST
+                first = following.index
+        above = units[title - 1] if title > 0 else None
+        if above is not None and above.role == SHORT and above.words <= 3 and above.text.isupper():
+            above.role = KICKER
+    return first
+
+
+def _find_title(units: list[Unit], start: int, cues: Cues) -> int | None:
+    """The title: the page's <title> line repeated above the body, else the nearest
+    heading-like line above it (metadata lines skipped)."""
+    page_title = _strip_site(units[0].text, cues).lower() if units else ""
+    low = max(0, start - HEAD_WINDOW)
+    for unit in units[low:start]:
+        if unit.index > 0 and unit.role in (SHORT, PROSE) and unit.text.lower() == page_title:
+            return unit.index
+    for unit in reversed(units[low:start]):
+        if unit.role in _META:
+            continue
+        if unit.role == SHORT and 2 <= unit.words <= TITLE_MAX_WORDS and not unit.text.endswith("."):
+            return unit.index
+        break
+    return None
+
+
+def _strip_site(title: str, cues: Cues) -> str:
+    """ "Title - Site name" -> "Title" (the last separator, when the rest is not the title)."""
+    for sep in cues.title_separators:
+        head, found, tail = title.rpartition(sep)
+        if found and head and len(tail.split()) <= 6:
+            return head.strip()
+    return title
+
+
+def _read_body(units: list[Unit], start: int, end: int) -> None:
+    """Settle the roles inside the run; everything outside it is boilerplate."""
+    inside = {u.text for u in units[start : end + 1]}
+    outside_count: dict[str, int] = {}
+    for unit in units[:start] + units[end + 1 :]:
+        outside_count[unit.text] = outside_count.get(unit.text, 0) + 1
+    for unit in units:
+        if (unit.index < start or unit.index > end) and unit.role in (PROSE, SHORT):
+            unit.role = BOILERPLATE
+    in_related = False
+    for i in range(start, end + 1):
+        unit = units[i]
+        if unit.role == RELATED:
+            in_related = True
+            continue
+        if unit.role == PROSE:
+            in_related = False
+            unit.role = PARAGRAPH
+        elif unit.role == SHORT:
+            # A menu item repeated outside the body, or a link under a "Related" heading.
+            if in_related or (unit.text in outside_count and unit.text in inside):
+                unit.role = BOILERPLATE
+                continue
+            following = units[i + 1] if i < end else None
+            if unit.words <= HEADING_MAX_WORDS and following is not None and following.role == PROSE:
+                unit.role = HEADING
+            else:
+                unit.role = PARAGRAPH
+    first = next((u for u in units[start : end + 1] if u.role == PARAGRAPH), None)
+    if first is not None:
+        match = _KICKER.match(first.text)
+        if match and match.group(1).strip().isupper() and len(match.group(1).strip()) >= 2:
+            first.date = match.group(1).strip()  # the kicker; see _read_fields
+            first.text = first.text[match.end() :]
+            first.role = PARAGRAPH + KICKER
+
+
+def _read_fields(article: Article, units: list[Unit], cues: Cues) -> None:
+    for unit in units:
+        role = unit.role
+        if role == TITLE and article.title is None:
+            article.title = unit.text
+        elif role == STANDFIRST and article.standfirst is None:
+            article.standfirst = unit.text
+        elif role == KICKER and article.kicker is None:
+            article.kicker = unit.text
+        elif role == PARAGRAPH + KICKER:
+            article.kicker = article.kicker or unit.date
+            unit.role = PARAGRAPH
+        elif role == BYLINE:
+            article.authors.extend(a for a in _authors(unit, cues) if a not in article.authors)
+        if role == SECTION and article.section is None:
+            article.section = cues.section(unit.text)
+    _read_media(article, units)
+    _read_date(article, units)
+
+
+def _authors(unit: Unit, cues: Cues) -> list[str]:
+    head = unit.text.split("|")[0]
+    low = head.lower()
+    for prefix in sorted(cues.byline_prefix, key=len, reverse=True):
+        if low.startswith(prefix):
+            head = head[len(prefix) :]
+            break
+    names = [n.strip(" :.,") for n in cues.joiners.split(head)]
+    return [n for n in names if n and len(n.split()) <= 5 and n[:1].isupper()]
+
+
+def _read_media(article: Article, units: list[Unit]) -> None:
+    """Pair each credit with the caption beside it (same block)."""
+    used: set[int] = set()
+    for unit in units:
+        if unit.role != CREDIT:
+            continue
+        caption = None
+        for j in (unit.index + 1, unit.index - 1):
+            if 0 <= j < len(units) and units[j].role == CAPTION and j not in used:
+                caption = units[j]
+                used.add(j)
+                break
+        article.media.append(Media(caption=caption.text if caption else None, credit=unit.text))
+    for unit in units:
+        if unit.role == CAPTION and unit.index not in used:
+            article.media.append(Media(caption=unit.text, credit=None))
+
+
+def _read_date(article: Article, units: list[Unit]) -> None:
+    """The stated date: the first date line above the body, else the first in it."""
+    first_body = next((u.index for u in units if u.role in (PARAGRAPH, HEADING)), len(units))
+    candidates = [u for u in units if u.role in (DATE, BYLINE, TITLE) and u.date and u.index <= first_body]
+    if not candidates:
+        candidates = [u for u in units if u.role in (DATE, BYLINE) and u.date]
+    if candidates:
+        article.page_dates.dateline = candidates[0].date
+        if article.stated_date is None:
+            article.stated_date = candidates[0].date
+
+
+def _assemble(article: Article, units: list[Unit]) -> None:
     parts: list[str] = []
     pos = 0
-    for line in (ln.strip() for ln in raw.splitlines()):
-        if not line:
-            continue
-        if line.lower() in exact:
-            article.removed.append(line)
-            continue
-        if parts:
-            parts.append("\n\n")
-            pos += 2
-        article.blocks.append(Block(kind="paragraph", start=pos, end=pos + len(line)))
-        parts.append(line)
-        pos += len(line)
+    kept = (TITLE, STANDFIRST, KICKER, DATE, BYLINE, CREDIT, CAPTION)
+    for unit in units:
+        if unit.role in (PARAGRAPH, HEADING):
+            if parts:
+                parts.append("\n\n")
+                pos += 2
+            kind = "heading" if unit.role == HEADING else "paragraph"
+            article.blocks.append(Block(kind=kind, start=pos, end=pos + len(unit.text)))
+            parts.append(unit.text)
+            pos += len(unit.text)
+        elif unit.role not in kept:
+            article.removed.append(unit.text)
     article.text = "".join(parts)

@@ -19,7 +19,12 @@ from ..errors import Code, DatelineError
 
 # resource name -> top-level keys it must define. Extend when a step needs new knowledge.
 RESOURCES: dict[str, frozenset[str]] = {
+    "quotes": frozenset({"marks", "quote_verbs", "stance_verbs", "source", "words", "deps"}),
     "meta": frozenset({"name", "code"}),
+    # HTML page metadata: bylines, date cues (extract/bylines.py, extract/dates.py).
+    "page": frozenset(
+        {"byline_prefix", "author_joiners", "author_roles", "ordinal_suffixes", "published_cue", "modified_cue", "time_words"}
+    ),
     "boilerplate": frozenset(
         {
             "exact",
@@ -33,6 +38,9 @@ RESOURCES: dict[str, frozenset[str]] = {
             "months",
             "weekdays",
             "title_separators",
+            "byline_joiners",
+            "ordinals",
+            "stopwords",
         }
     ),
 }

@@ -1,0 +1,145 @@
+"""Cue lexicons for the scraped-text cleaner, compiled once from the language packs.
+
+The words live in `lang/<code>/boilerplate.toml`; this module only turns them into sets and
+regular expressions. When the language is unknown or unsupported the Extract step passes every
+pack and the lexicons are their union, so the cleaner still works (the structural features in
+`lines.py` carry most of the weight; the cues only add precision).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..lang import LangPack
+
+# Apostrophes and dashes vary between pages; keys are compared in one spelling.
+_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "–": "-", "—": "-", "\u00a0": " ", "\u202f": " "})
+_SPACES = re.compile(r"\s+")
+_TRIM = " :.;,!|-–—•·>»«\"'()[]*"
+
+
+def key(line: str) -> str:
+    """The comparison form of a line: lower case, one apostrophe and dash, single spaces."""
+    return _SPACES.sub(" ", line.translate(_FOLD).lower()).strip()
+
+
+def bare(line_key: str) -> str:
+    """A key without its decoration ("Partager :" and "» Partager" both give "partager")."""
+    return line_key.strip(_TRIM)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Cues:
+    exact: frozenset[str]
+    prefix: tuple[str, ...]
+    contains: tuple[str, ...]
+    related: tuple[str, ...]
+    section_prefix: tuple[str, ...]
+    byline_prefix: tuple[str, ...]
+    caption: tuple[str, ...]
+    stopwords: frozenset[str]
+    title_separators: tuple[str, ...]
+    credit: re.Pattern[str]
+    joiners: re.Pattern[str]
+    date_dmy: re.Pattern[str]
+    date_mdy: re.Pattern[str]
+    months: dict[str, int]
+
+    def is_boilerplate(self, line_key: str, words: int) -> bool:
+        """A navigation, sharing, subscription or legal line, by the lexicons alone."""
+        trimmed = bare(line_key)
+        if trimmed in self.exact or line_key in self.exact:
+            return True
+        # Prefix cues name a whole line ("Lire aussi : ...", "Subscribe to ..."): past 25 words
+        # the line is a paragraph that happens to start with the phrase.
+        if words <= 25 and trimmed.startswith(self.prefix):
+            return True
+        # Phrase cues (cookie and legal notices) can sit inside a 60-word consent banner.
+        return words <= 60 and any(c in line_key for c in self.contains)
+
+    def related_heading(self, line_key: str, words: int) -> bool:
+        """A heading that opens a list of links to other stories ("Lire aussi", "Related")."""
+        return words <= 12 and bare(line_key).startswith(self.related)
+
+    def section(self, line: str) -> str | None:
+        """The section a "More stories from X" line names (the space before X may be lost)."""
+        line_key = key(line)
+        for cue in self.section_prefix:
+            if line_key.startswith(cue):
+                rest = line.translate(_FOLD)[len(cue) :].strip(_TRIM + " ")
+                if 0 < len(rest) <= 40:
+                    return rest
+        return None
+
+    def find_date(self, text: str) -> tuple[str, int, int] | None:
+        """The first calendar date written in words ("2 janvier 2025", "Nov. 19, 2019"): ISO
+        form and span, or None. Numeric forms are left out: 01/02/2025 is ambiguous."""
+        found: list[tuple[int, int, int, int, int]] = []
+        for match in self.date_dmy.finditer(text):
+            found.append((match.start(), match.end(), int(match["y"]), match["m"], int(match["d"])))  # type: ignore[arg-type]
+        for match in self.date_mdy.finditer(text):
+            found.append((match.start(), match.end(), int(match["y"]), match["m"], int(match["d"])))  # type: ignore[arg-type]
+        for start, end, year, month_name, day in sorted(found):
+            month = self.months.get(str(month_name).lower().rstrip("."))
+            if month is None or not 1900 <= year <= 2100:
+                continue
+            try:
+                return date(year, month, day).isoformat(), start, end
+            except ValueError:
+                continue
+        return None
+
+
+_COMPILED: dict[tuple[str, ...], Cues] = {}
+
+
+def _compile(packs: list[LangPack]) -> Cues:
+    def gather(name: str) -> list[str]:
+        return [key(str(w)) for p in packs for w in p.resource("boilerplate")[name]]
+
+    months: dict[str, int] = {}
+    for p in packs:
+        months.update({key(k): int(v) for k, v in p.resource("boilerplate")["months"].items()})
+    weekdays = [key(k) for p in packs for k in p.resource("boilerplate")["weekdays"]]
+    ordinals = gather("ordinals")
+    month = rf"(?P<m>{_alternation(list(months))})\.?"
+    day = rf"(?P<d>[0-3]?\d)(?:{_alternation(ordinals)})?" if ordinals else r"(?P<d>[0-3]?\d)"
+    weekday = rf"(?:(?:{_alternation(weekdays)}),?\s+)?" if weekdays else ""
+    year = r"(?P<y>(?:19|20)\d\d)"
+    flags = re.IGNORECASE
+    credit_cues = gather("credit_cue")
+    # Cues made of letters must stand as words ("afp" not in "afpa"); "©" stands anywhere.
+    credit = "|".join(
+        (rf"(?<!\w){re.escape(c)}(?!\w)" if c[:1].isalnum() and c[-1:].isalnum() else re.escape(c))
+        for c in sorted(set(credit_cues), key=len, reverse=True)
+    )
+    return Cues(
+        exact=frozenset(gather("exact")),
+        prefix=tuple(gather("prefix")),
+        contains=tuple(gather("contains")),
+        related=tuple(gather("related")),
+        section_prefix=tuple(sorted(set(gather("section_prefix")), key=len, reverse=True)),
+        byline_prefix=tuple(gather("byline_prefix")),
+        caption=tuple(gather("caption_cue")),
+        stopwords=frozenset(gather("stopwords")),
+        title_separators=tuple(str(s) for p in packs for s in p.resource("boilerplate")["title_separators"]),
+        credit=re.compile(credit or r"(?!x)x", flags),
+        joiners=re.compile(rf"\s*(?:,|&|\b(?:{_alternation(gather('byline_joiners'))})\b)\s*", flags),
+        date_dmy=re.compile(rf"(?<!\w){weekday}{day}\s+{month},?\s+{year}(?!\d)", flags),
+        date_mdy=re.compile(rf"(?<!\w){weekday}{month}\s+{day},?\s+{year}(?!\d)", flags),
+        months=months,
+    )
+
+
+def compile_cues(packs: list[LangPack]) -> Cues:
+    """The cues of these packs, compiled once per process and set of languages."""
+    codes = tuple(p.code for p in packs)
+    if codes not in _COMPILED:
+        _COMPILED[codes] = _compile(packs)
+    return _COMPILED[codes]

@@ -1,0 +1,148 @@
+"""Lines of scraped text and what each one looks like on its own.
+
+Without markup, what survives of a page's structure is: line length, closing punctuation,
+blank-line grouping, repetition, and the cue words of `cues.py`. This module cuts the text into
+units (a line, or several lines re-joined when the text was hard-wrapped), measures them and
+gives each a first, local role. `text.py` then finds the main run of prose and settles the
+roles that depend on position (title, standfirst, kicker, heading).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cues import Cues, key
+
+# Roles of a unit. Local ones are set here; position-dependent ones by text.py.
+BOILERPLATE = "boilerplate"
+RELATED = "related"  # a heading that opens a list of links to other stories
+SECTION = "section"  # a "More from <section>" line
+DATE = "date"
+BYLINE = "byline"
+CREDIT = "credit"
+CAPTION = "caption"
+PROSE = "prose"  # reads like a paragraph of running text
+SHORT = "short"  # any other line: menu item, heading, title, list item
+TITLE = "title"
+STANDFIRST = "standfirst"
+KICKER = "kicker"
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+
+_WORD = re.compile(r"\w+")
+# Scripts written without spaces: count characters, about two per word (Japanese, Chinese).
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
+_CREDIT_PAIR = re.compile(r"^[\w.'’ -]{2,40} / [\w.'’ -]{2,40}$")
+
+# A line reads as prose from 6 words when it ends like a sentence, from 25 words otherwise.
+# Evidence: on scrapinghub/scraped-text (181 pages), body lines without closing punctuation
+# are mostly headings under 15 words, while menus and teaser titles stay under 20 words.
+PROSE_MIN_WORDS = 6
+LONG_LINE_WORDS = 25
+# Meta lines (date, byline, credit) are short: "New Delhi, News Nation Bureau | Updated : 19
+# November 2019, 09:01 AM" is 14 words; a sentence giving a date is longer.
+DATE_LINE_MAX_WORDS = 14
+BYLINE_MAX_WORDS = 12
+CREDIT_MAX_WORDS = 10
+
+
+@dataclass
+class Unit:
+    """One line of the input (or a hard-wrapped paragraph re-joined), with its features."""
+
+    index: int
+    text: str
+    key: str
+    block: int  # units separated by blank lines have different block numbers
+    words: int
+    stop: float  # share of words that are function words of the packs' languages
+    sentence: bool  # ends the way a sentence or a lead-in (":") ends
+    role: str = SHORT
+    date: str | None = None  # ISO date when the unit states one
+
+
+def count_words(text: str) -> int:
+    tokens = len(_WORD.findall(text))
+    cjk = len(_CJK.findall(text))
+    return max(tokens, cjk // 2) if cjk else tokens
+
+
+def _measure(index: int, text: str, block: int, cues: Cues) -> Unit:
+    line_key = key(text)
+    tokens = _WORD.findall(line_key)
+    words = count_words(text)
+    stop = sum(t in cues.stopwords for t in tokens) / len(tokens) if tokens else 0.0
+    return Unit(index, text, line_key, block, words, stop, bool(_SENTENCE_END.search(text)))
+
+
+def _wrapped(previous: str, following: str) -> bool:
+    """The line break falls inside a sentence: the text was hard-wrapped, not broken into
+    paragraphs (copy-paste from e-mail, WET records of fixed-width pages)."""
+    return (
+        len(previous) >= 40
+        and not _SENTENCE_END.search(previous)
+        and following[:1].islower()
+        and count_words(previous) >= PROSE_MIN_WORDS
+    )
+
+
+def split_units(raw: str, cues: Cues) -> list[Unit]:
+    """Units in reading order. Blank lines separate blocks; wrapped lines are re-joined."""
+    pieces: list[tuple[str, int]] = []
+    block = 0
+    for line in raw.splitlines():
+        text = " ".join(line.split())
+        if not text:
+            block += 1
+            continue
+        if pieces and pieces[-1][1] == block and _wrapped(pieces[-1][0], text):
+            pieces[-1] = (pieces[-1][0] + " " + text, block)
+        else:
+            pieces.append((text, block))
+    return [_measure(i, text, b, cues) for i, (text, b) in enumerate(pieces)]
+
+
+def is_credit(unit: Unit, cues: Cues) -> bool:
+    if unit.words > CREDIT_MAX_WORDS or unit.words == 0 or (unit.sentence and unit.text[-1:] == "."):
+        return False
+    return bool(cues.credit.search(unit.text)) or bool(_CREDIT_PAIR.match(unit.text))
+
+
+def is_byline(unit: Unit, cues: Cues) -> bool:
+    head = unit.key.split("|")[0].strip()
+    return unit.words <= BYLINE_MAX_WORDS and head.startswith(cues.byline_prefix) and len(head) > 4
+
+
+def classify(units: list[Unit], cues: Cues) -> None:
+    """Give each unit its local role (what it is, read alone) and its stated date if any."""
+    for unit in units:
+        if unit.words <= DATE_LINE_MAX_WORDS:
+            found = cues.find_date(unit.text)
+            unit.date = found[0] if found else None
+        if cues.section(unit.text) is not None:
+            unit.role = SECTION
+        elif cues.related_heading(unit.key, unit.words):
+            unit.role = RELATED
+        elif cues.is_boilerplate(unit.key, unit.words):
+            unit.role = BOILERPLATE
+        elif is_byline(unit, cues):
+            unit.role = BYLINE
+        elif unit.date is not None:
+            unit.role = DATE
+        elif is_credit(unit, cues):
+            unit.role = CREDIT
+        elif (unit.sentence and unit.words >= PROSE_MIN_WORDS) or unit.words >= LONG_LINE_WORDS:
+            unit.role = PROSE
+        else:
+            unit.role = SHORT
+    # A caption sits next to its credit with no blank line between (seed: credit, then the
+    # caption; English pages often put the caption first).
+    for i, unit in enumerate(units):
+        if unit.role != CREDIT:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(units) and units[j].block == unit.block and units[j].role in (PROSE, SHORT):
+                if units[j].words >= 3:
+                    units[j].role = CAPTION
