@@ -20,5 +20,8 @@ def default_steps(*, nlp: bool = True) -> list[Step]:
 
     steps: list[Step] = []
     if nlp:
+        from .entities import Entities
+
         steps.append(Parse())
+        steps.append(Entities())
     return steps

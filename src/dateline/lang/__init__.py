@@ -21,6 +21,26 @@ from ..errors import Code, DatelineError
 RESOURCES: dict[str, frozenset[str]] = {
     "quotes": frozenset({"marks", "quote_verbs", "stance_verbs", "source", "words", "deps"}),
     "meta": frozenset({"name", "code"}),
+    # Entities and roles (analyze/entity_data.py); quantities (analyze/quantities.py).
+    "entities": frozenset(
+        {
+            "label_map",
+            "labels",
+            "metonyms",
+            "calendar",
+            "not_entities",
+            "drop_prefixes",
+            "leading_articles",
+            "honorifics",
+            "definite",
+            "portfolios",
+            "institution_heads",
+            "role_stopwords",
+            "roles",
+            "synonyms",
+            "countries",
+        }
+    ),
     # HTML page metadata: bylines, date cues (extract/bylines.py, extract/dates.py).
     "page": frozenset(
         {"byline_prefix", "author_joiners", "author_roles", "ordinal_suffixes", "published_cue", "modified_cue", "time_words"}

@@ -1,0 +1,153 @@
+"""The entity step's language knowledge (lang/<code>/entities.toml), compiled once per language.
+
+Role comparison lives here too because it is pure data work: a role phrase becomes a set of
+"role keys" (content words, lower-case, with synonyms replaced by their canonical wording and
+nationality words replaced by a country code), and two roles match when their keys overlap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .. import lang
+from ..article import EntityLabel
+
+_WORD = re.compile(r"[\w][\w\-]*", re.UNICODE)
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
+COUNTRY_PREFIX = "@"
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of a phrase; elided articles ("l'", "d'") become their own word."""
+    return _WORD.findall(text.translate(_APOSTROPHES).lower().replace("'", " "))
+
+
+@dataclass(frozen=True)
+class Synonym:
+    variant: tuple[str, ...]
+    canonical: tuple[str, ...]
+    country: str
+
+
+@dataclass(frozen=True)
+class EntityData:
+    code: str
+    label_map: dict[str, EntityLabel]
+    labels: dict[str, EntityLabel]
+    metonyms: frozenset[str]
+    calendar: frozenset[str]
+    not_entities: frozenset[str]
+    drop_prefixes: tuple[str, ...]
+    leading_articles: tuple[str, ...]
+    honorifics: frozenset[str]
+    definite: frozenset[str]
+    portfolios: frozenset[str]
+    institution_heads: frozenset[str]
+    stopwords: frozenset[str]
+    roles: tuple[tuple[str, ...], ...]  # longest first
+    role_firsts: frozenset[str]
+    role_words: frozenset[str]  # every content word of a role noun (and of canonical wordings)
+    synonyms: tuple[Synonym, ...]
+    countries: dict[str, str]  # word -> country code
+
+    def role_at(self, lowered: list[str], i: int) -> int:
+        """Length in tokens of the role noun starting at lowered[i] (0 when none)."""
+        if lowered[i] not in self.role_firsts:
+            return 0
+        for role in self.roles:
+            n = len(role)
+            if tuple(lowered[i : i + n]) == role:
+                return n
+        return 0
+
+    def strip_article(self, text: str) -> str:
+        low = text.lower()
+        for art in self.leading_articles:
+            if low.startswith(art) and len(text) > len(art):
+                return text[len(art) :]
+        return text
+
+    def role_keys(self, text: str) -> frozenset[str]:
+        """The comparable content of a role phrase ("le chef du Pentagone" -> ministre, défense, @US)."""
+        ws = words(text)
+        keys: set[str] = set()
+        used = [False] * len(ws)
+        for syn in self.synonyms:
+            n = len(syn.variant)
+            for i in range(len(ws) - n + 1):
+                if tuple(ws[i : i + n]) == syn.variant:
+                    keys.update(syn.canonical)
+                    if syn.country:
+                        keys.add(COUNTRY_PREFIX + syn.country)
+                    for j in range(i, i + n):
+                        used[j] = True
+        i = 0
+        while i < len(ws):
+            if used[i]:
+                i += 1
+                continue
+            two = " ".join(ws[i : i + 2])
+            if two in self.countries:
+                keys.add(COUNTRY_PREFIX + self.countries[two])
+                i += 2
+                continue
+            w = ws[i]
+            if w in self.countries:
+                keys.add(COUNTRY_PREFIX + self.countries[w])
+            elif w not in self.stopwords:
+                keys.add(w)
+            i += 1
+        return frozenset(keys)
+
+    def role_heads(self, text: str) -> frozenset[str]:
+        """The role nouns inside a phrase (after synonym replacement), used to require that a
+        role mention and an entity's role share their head ("général" never matches "ministre")."""
+        return self.role_keys(text) & self.role_words
+
+
+def _labels(table: dict[str, str]) -> dict[str, EntityLabel]:
+    out: dict[str, EntityLabel] = {}
+    for key, value in table.items():
+        if value in ("PER", "ORG", "LOC", "MISC"):
+            out[key] = value  # type: ignore[assignment]
+    return out
+
+
+@cache
+def load(code: str) -> EntityData:
+    """Compiled entity data for a language (raises DatelineError when the language is unknown)."""
+    raw = lang.load(code).resource("entities")
+    stop = frozenset(words(" ".join(raw["role_stopwords"])))
+    roles = sorted({tuple(words(r)) for r in raw["roles"] if words(r)}, key=len, reverse=True)
+    synonyms: list[Synonym] = []
+    for group in raw["synonyms"]:
+        canonical = tuple(w for w in words(group["canonical"]) if w not in stop)
+        for variant in group["variants"]:
+            synonyms.append(Synonym(tuple(words(variant)), canonical, str(group.get("country", ""))))
+    synonyms.sort(key=lambda s: len(s.variant), reverse=True)
+    countries: dict[str, str] = {}
+    for country, forms in raw["countries"].items():
+        for form in forms:
+            countries[" ".join(words(form))] = country
+    return EntityData(
+        code=code,
+        label_map=_labels(raw["label_map"]),
+        labels=_labels(raw["labels"]),
+        metonyms=frozenset(raw["metonyms"]),
+        calendar=frozenset(w.lower() for w in raw["calendar"]),
+        not_entities=frozenset(w.lower() for w in raw["not_entities"]),
+        drop_prefixes=tuple(p.lower() for p in raw["drop_prefixes"]),
+        leading_articles=tuple(a.lower() for a in raw["leading_articles"]),
+        honorifics=frozenset(raw["honorifics"]),
+        definite=frozenset(w.lower().translate(_APOSTROPHES) for w in raw["definite"]),
+        portfolios=frozenset(" ".join(words(p)) for p in raw["portfolios"]),
+        institution_heads=frozenset(w.lower() for w in raw["institution_heads"]),
+        stopwords=stop,
+        roles=tuple(roles),
+        role_firsts=frozenset(r[0] for r in roles),
+        role_words=frozenset(w for r in roles for w in r if w not in stop) | {w for s in synonyms for w in s.canonical},
+        synonyms=tuple(synonyms),
+        countries=countries,
+    )

@@ -1,0 +1,173 @@
+"""Look entities up by position, name, role or recency: the resolution API of later steps.
+
+The quotes and claims steps resolve a speaker span ("Mark Esper"), a role noun phrase ("le
+ministre américain de la Défense") or a pronoun ("a-t-il ajouté") to an `Entity` with this
+index. It is built from `article.entities` alone, so it also works on a record read back from
+JSON; every lookup is a bisect or a scan over the article's few entities, never over tokens.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from ..article import Article, Entity
+from ..errors import DatelineError
+from . import entity_data
+from .entity_data import COUNTRY_PREFIX, EntityData, words
+
+# Share of a role query's content words an entity's role must contain to be a candidate. 0.5
+# accepts "le commandant américain en Irak" (3 of 3 words) for "commandant des opérations
+# militaires américaines en Irak" and refuses a bare shared head plus an unrelated country
+# only through the country check below; set on the seed's role mentions.
+MIN_ROLE_COVERAGE = 0.5
+
+
+@dataclass(frozen=True)
+class _Role:
+    keys: frozenset[str]
+    heads: frozenset[str]
+    countries: frozenset[str]
+
+
+def _countries(keys: frozenset[str]) -> frozenset[str]:
+    return frozenset(k for k in keys if k.startswith(COUNTRY_PREFIX))
+
+
+class EntityIndex:
+    """Resolution over one article's entities (see the module docstring)."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.entities: list[Entity] = list(article.entities)
+        spans = sorted((m.start, m.end, i) for i, e in enumerate(self.entities) for m in e.mentions)
+        self._spans = spans
+        self._starts = [s for s, _, _ in spans]
+        self._longest = max((e - s for s, e, _ in spans), default=0)
+        persons = sorted(
+            (m.end, m.start, i) for i, e in enumerate(self.entities) if e.label == "PER" for m in e.mentions
+        )
+        self._person_ends = [end for end, _, _ in persons]
+        self._persons = persons
+        self.data: EntityData | None = None
+        if article.language:
+            try:
+                self.data = entity_data.load(article.language)
+            except DatelineError:
+                self.data = None  # unsupported language: name and position lookups still work
+        self._roles: list[list[_Role]] = [
+            [self._role(r) for r in e.roles] if self.data is not None else [] for e in self.entities
+        ]
+
+    def _role(self, text: str) -> _Role:
+        assert self.data is not None
+        keys = self.data.role_keys(text)
+        return _Role(keys=keys, heads=keys & self.data.role_words, countries=_countries(keys))
+
+    # -- by position -------------------------------------------------------------------------
+    def at(self, start: int, end: int) -> Entity | None:
+        """The entity whose mention overlaps [start, end) most (a person wins a tie)."""
+        best: tuple[int, int, int] | None = None  # (overlap, is_person, -length)
+        found: Entity | None = None
+        i = bisect_left(self._starts, end)
+        while i > 0:
+            i -= 1
+            s, e, k = self._spans[i]
+            if s < start - self._longest:
+                break
+            overlap = min(e, end) - max(s, start)
+            if overlap <= 0:
+                continue
+            entity = self.entities[k]
+            key = (overlap, int(entity.label == "PER"), -(e - s))
+            if best is None or key > best:
+                best, found = key, entity
+        return found
+
+    def last_person_before(self, pos: int) -> Entity | None:
+        """The person mentioned last before `pos` (a mention ending at or before it): the
+        antecedent of a pronoun in an attribution ("…, a-t-il ajouté")."""
+        i = bisect_right(self._person_ends, pos)
+        if i == 0:
+            return None
+        return self.entities[self._persons[i - 1][2]]
+
+    # -- by name -----------------------------------------------------------------------------
+    def by_name(self, text: str, *, near: int | None = None) -> Entity | None:
+        """The entity a name refers to: its canonical name, one of its mentions, or (persons)
+        its surname. Ambiguous surnames resolve to the nearest mention when `near` is given,
+        else to nothing."""
+        wanted = self._name_words(text)
+        if not wanted:
+            return None
+        exact = [k for k, e in enumerate(self.entities) if words(e.name) == wanted]
+        if not exact:
+            exact = [k for k, e in enumerate(self.entities) if any(words(m.text) == wanted for m in e.mentions)]
+        if exact:
+            return self._pick(exact, near)
+        n = len(wanted)
+        tails = [k for k, e in enumerate(self.entities) if e.label == "PER" and words(e.name)[-n:] == wanted]
+        return self._pick(tails, near) if tails else None
+
+    def _name_words(self, text: str) -> list[str]:
+        text = text.strip()
+        if self.data is not None:
+            first, _, rest = text.partition(" ")
+            if first in self.data.honorifics and rest:
+                text = rest
+            text = self.data.strip_article(text)
+        return words(text)
+
+    # -- by role -----------------------------------------------------------------------------
+    def by_role(self, text: str, *, near: int | None = None) -> Entity | None:
+        """The entity whose roles match a role noun phrase best ("le ministre américain de la
+        Défense" -> the entity with role "chef du Pentagone", via the synonym table of
+        lang/<code>/entities.toml). The phrase and the role must share a role noun, must not
+        name different countries, and the role must cover MIN_ROLE_COVERAGE of the phrase's
+        content words. Ties go to the entity mentioned nearest before `near` (else after);
+        without `near`, a tie resolves to nothing."""
+        if self.data is None:
+            return None
+        query = self._role(text)
+        if not query.heads:
+            return None
+        content = query.keys - query.countries
+        scored: list[tuple[float, int]] = []
+        for k, roles in enumerate(self._roles):
+            best = 0.0
+            for role in roles:
+                if not (role.heads & query.heads):
+                    continue
+                if query.countries and role.countries and not (query.countries & role.countries):
+                    continue
+                shared = len(query.keys & role.keys)
+                coverage = shared / max(len(query.keys), 1)
+                if coverage < MIN_ROLE_COVERAGE or not (content & role.keys):
+                    continue
+                # Precision of the role against the query breaks ties between a specific and a
+                # generic role ("général" vs "général iranien" for "le général").
+                best = max(best, coverage + 0.01 * shared / max(len(role.keys), 1))
+            if best > 0:
+                scored.append((best, k))
+        if not scored:
+            return None
+        top = max(score for score, _ in scored)
+        return self._pick([k for score, k in scored if top - score < 1e-9], near)
+
+    def _pick(self, candidates: list[int], near: int | None) -> Entity | None:
+        if len(candidates) == 1:
+            return self.entities[candidates[0]]
+        if near is None:
+            return None
+        before: list[tuple[int, int]] = []
+        after: list[tuple[int, int]] = []
+        for k in candidates:
+            for m in self.entities[k].mentions:
+                if m.end <= near:
+                    before.append((near - m.end, k))
+                elif m.start >= near:
+                    after.append((m.start - near, k))
+        pool = before or after
+        if not pool:
+            return None
+        return self.entities[min(pool)[1]]

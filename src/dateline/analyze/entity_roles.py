@@ -1,0 +1,155 @@
+"""Role phrases around a mention, read off the parse's tokens (no second model).
+
+Three shapes, all checked on the seed article:
+- a title before the name: "le Premier ministre démissionnaire irakien Adel Abdel Mahdi",
+  "l'ambassadeur américain Matthew Tueller", "le général Milley";
+- an apposition after it: "Mark Esper, chef du Pentagone";
+- an apposition before it: "le chef du Pentagone, Mark Esper".
+A role phrase holds a role noun (lang/<code>/entities.toml `roles`) and stops at the first
+punctuation, verb, pronoun, conjunction or adverb, or at a person's name; each scan is bounded
+(MAX_* below), so the cost is linear in the number of mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .entity_data import EntityData
+
+# Role phrases in the seed and in French/English wire copy run to 8 tokens ("commandant des
+# opérations militaires américaines en Irak"); 12 leaves room for one more complement.
+MAX_PHRASE = 12
+# Titles before a name: "Premier ministre démissionnaire irakien" is 4 tokens plus a
+# determiner; 8 bounds the left scan.
+MAX_TITLE = 8
+# Modifiers before a role noun ("U.S. Defense Secretary"): at most 3.
+MAX_PREMODIFIERS = 3
+
+_STOP_POS = frozenset({"PUNCT", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "ADV", "SYM", "NUM", "X", "INTJ"})
+_MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+_LINK_POS = frozenset({"ADP", "DET"})
+
+
+@dataclass
+class Tokens:
+    """The parse's tokens as plain lists (built once per article)."""
+
+    doc: Any
+    text: str  # the parsed text (doc.text rebuilds it on every access)
+    low: list[str]
+    pos: list[str]
+    person_start: set[int]  # token indices where a person mention starts
+    person_tokens: set[int]  # token indices inside a person mention
+
+    @classmethod
+    def of(cls, doc: Any) -> Tokens:
+        low = [t.lower_.replace("’", "'") for t in doc]
+        pos = [t.pos_ for t in doc]
+        return cls(doc=doc, text=doc.text, low=low, pos=pos, person_start=set(), person_tokens=set())
+
+    def __len__(self) -> int:
+        return len(self.low)
+
+    def start(self, i: int) -> int:
+        return int(self.doc[i].idx)
+
+    def end(self, i: int) -> int:
+        token = self.doc[i]
+        return int(token.idx) + len(token.text)
+
+    def key(self, i: int) -> str:
+        """The token as role data spells it: lower-case, elided article without its apostrophe."""
+        return self.low[i].rstrip("'")
+
+
+def role_length(tokens: Tokens, data: EntityData, i: int) -> int:
+    keys = [tokens.key(j) for j in range(i, min(i + 4, len(tokens)))]
+    return data.role_at(keys, 0) if keys else 0
+
+
+def extend_right(tokens: Tokens, i: int, n: int) -> tuple[int, bool]:
+    """End (exclusive) of the role phrase whose role noun (n tokens) starts at token i, and whether
+    it stopped at a person's name (then the phrase is that person's title, not a mention)."""
+    j = i + n
+    limit = min(len(tokens), i + MAX_PHRASE)
+    hit_person = False
+    while j < limit:
+        if j in tokens.person_start:
+            hit_person = True
+            break
+        if tokens.pos[j] in _STOP_POS:
+            break
+        j += 1
+    while j > i + n and tokens.pos[j - 1] in _LINK_POS:  # never end on "de", "la"
+        j -= 1
+    return j, hit_person
+
+
+def _span_text(tokens: Tokens, first: int, last: int) -> str:
+    text = tokens.text[tokens.start(first) : tokens.end(last)]
+    return " ".join(text.split())
+
+
+def title_before(tokens: Tokens, data: EntityData, s: int) -> str | None:
+    """The title right before a mention starting at token s ("le général Milley" -> "général")."""
+    comma = s > 0 and tokens.low[s - 1] == ","
+    j = s - 2 if comma else s - 1
+    right = j
+    window: list[int] = []
+    while j >= 0 and right - j < MAX_TITLE and j not in tokens.person_tokens:
+        pos = tokens.pos[j]
+        if pos not in _MODIFIER_POS and pos not in _LINK_POS:
+            break
+        window.append(j)
+        j -= 1
+    window.reverse()
+    chosen: int | None = None
+    for pos_in_window, k in enumerate(window):
+        n = role_length(tokens, data, k)
+        if not n:
+            continue
+        # No determiner between the role noun and the name, except after a preposition
+        # ("ministre de la Défense X"): "la presse le général X" takes "général" only.
+        rest = window[pos_in_window + 1 :]
+        blocked = any(tokens.pos[t] == "DET" and (t == 0 or tokens.pos[t - 1] != "ADP") for t in rest)
+        if not blocked:
+            chosen = k
+            break
+    if chosen is None:
+        return None
+    first = chosen
+    while (
+        first - 1 >= 0
+        and chosen - (first - 1) <= MAX_PREMODIFIERS
+        and tokens.pos[first - 1] in _MODIFIER_POS
+        and (first - 1) not in tokens.person_tokens
+    ):
+        first -= 1
+    if comma and (first == 0 or tokens.key(first - 1) not in data.definite):
+        return None  # "X, Name" without a definite role NP is a list, not an apposition
+    last = right
+    while last > first and tokens.pos[last] in _LINK_POS:
+        last -= 1
+    return _span_text(tokens, first, last)
+
+
+def apposition_after(tokens: Tokens, data: EntityData, e: int) -> str | None:
+    """The apposition after a mention ending at token e (exclusive): "Mark Esper, chef du Pentagone"."""
+    if e >= len(tokens) or tokens.low[e] != ",":
+        return None
+    k = e + 1
+    if k < len(tokens) and tokens.key(k) in data.definite:
+        k += 1
+    for r in range(k, min(k + MAX_PREMODIFIERS + 1, len(tokens))):
+        n = role_length(tokens, data, r)
+        if n:
+            break
+        if tokens.pos[r] not in _MODIFIER_POS or r in tokens.person_tokens:
+            return None
+    else:
+        return None
+    end, hit_person = extend_right(tokens, r, n)
+    if hit_person:
+        return None
+    return _span_text(tokens, k, end - 1)
