@@ -40,6 +40,7 @@ class Cues:
     prefix: tuple[str, ...]
     contains: tuple[str, ...]
     related: tuple[str, ...]
+    article_end: tuple[str, ...]
     section_prefix: tuple[str, ...]
     byline_prefix: tuple[str, ...]
     caption: tuple[str, ...]
@@ -66,6 +67,18 @@ class Cues:
     def related_heading(self, line_key: str, words: int) -> bool:
         """A heading that opens a list of links to other stories ("Lire aussi", "Related")."""
         return words <= 12 and bare(line_key).startswith(self.related)
+
+    def ends_article(self, line_key: str, words: int) -> bool:
+        """A line opening the comments or the tag list after the article ("34 Comments")."""
+        if words > 15:  # "34 responses to “<the headline>”" repeats the title
+            return False
+        trimmed = line_key.strip(_TRIM + "0123456789")
+        # One-word cues must be the whole line: "Comments" ends the article, a heading
+        # "Comments from the minister" does not.
+        return any(
+            trimmed == cue.rstrip(":") or ((" " in cue or cue.endswith(":")) and trimmed.startswith(cue))
+            for cue in self.article_end
+        )
 
     def section(self, line: str) -> str | None:
         """The section a "More stories from X" line names (the space before X may be lost)."""
@@ -124,6 +137,7 @@ def _compile(packs: list[LangPack]) -> Cues:
         prefix=tuple(gather("prefix")),
         contains=tuple(gather("contains")),
         related=tuple(gather("related")),
+        article_end=tuple(gather("article_end")),
         section_prefix=tuple(sorted(set(gather("section_prefix")), key=len, reverse=True)),
         byline_prefix=tuple(gather("byline_prefix")),
         caption=tuple(gather("caption_cue")),

@@ -61,6 +61,7 @@ RESOURCES: dict[str, frozenset[str]] = {
             "byline_joiners",
             "ordinals",
             "stopwords",
+            "article_end",
         }
     ),
 }
