@@ -24,4 +24,9 @@ def default_steps(*, nlp: bool = True) -> list[Step]:
 
         steps.append(Parse())
         steps.append(Entities())
+        from .claims import Claims
+        from .quotes import Quotes
+
+        steps.append(Quotes())
+        steps.append(Claims())
     return steps

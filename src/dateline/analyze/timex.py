@@ -25,8 +25,6 @@ from .timex_rules import Grammar, Rule, grammar, slot_base
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _TYPES: tuple[TimexType, ...] = ("DATE", "TIME", "DURATION", "SET")
-# Keys of a spec that describe the expression (the rest are rule constants already applied).
-_NOT_RELATIVE = {"value"}
 
 
 def _roman(text: str) -> int | None:
@@ -126,6 +124,9 @@ def clause_tense(doc: Any, start: int, end: int, future_aux: frozenset[str]) -> 
     if token.pos_ not in ("VERB", "AUX"):
         return None
     auxes = [c for c in token.children if c.pos_ == "AUX" or c.dep_.startswith("aux")]
+    passive = [a for a in auxes if a.dep_ in ("aux:pass", "auxpass")]
+    if passive and not [a for a in auxes if a not in passive]:
+        token, auxes = passive[0], []  # "est prévue": the tense is the auxiliary's
     if any(a.lemma_.lower() in future_aux or "Fut" in a.morph.get("Tense") for a in auxes):
         return "future"
     tense = token.morph.get("Tense")
@@ -198,33 +199,57 @@ def find(text: str, language: str, anchor: str | None, doc: Any = None) -> list[
                 spec["tense"] = tense
         if present_dir:
             spec["present_dir"] = present_dir
+        if spec.get("hour") is not None and not _DATE_SLOTS & spec.keys():
+            spec["follow"] = True  # a bare clock time belongs to the last day the text named
+        suffix = str(g.settings.get("period_suffix", ""))
+        if suffix and ("decade" in spec or "century" in spec):
+            spec["suffix"] = suffix  # FTiB writes "196X" and "18XX" where TimeBank writes "196" and "18"
         mod = spec.pop("mod", None)
-        bare, why = resolve(spec, None)
-        relative = bare is None and why == NEEDS_ANCHOR
-        value, reason = resolve(spec, anchor) if relative else (bare, why)
-        out.append(
-            Timex(
-                type=kind,
-                value=value,
-                start=start,
-                end=end,
-                text=text[start:end],
-                anchor=anchor if relative else None,
-                mod=None if mod is None else str(mod),
-                reason=reason,
-                relative=spec if relative else None,
-            )
-        )
+        out.append(Timex(type=kind, value=None, start=start, end=end, text=text[start:end], mod=mod, relative=spec))
+    _resolve_all(out, anchor)
     return out
+
+
+# Slots that name a day or a period: a clock time with none of them follows the text's last day.
+_DATE_SLOTS = frozenset({"year", "month", "day", "weekday", "dayrel", "unit", "season", "value", "decade", "century"})
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def _resolve_all(timexes: list[Timex], anchor: str | None) -> None:
+    """Resolve in text order: absolute ones once, relative ones against `anchor`, and bare
+    clock times ("à 20 h 30") against the last day named before them (FTiB dev files: the
+    evening of an announced event, not of the publication day), else against `anchor`."""
+    last_day: str | None = None
+    for timex in timexes:
+        spec = timex.relative
+        if spec is None:
+            continue
+        bare, why = resolve(spec, None)
+        if not (bare is None and why == NEEDS_ANCHOR):
+            timex.value, timex.reason, timex.relative, timex.anchor = bare, why, None, None
+        else:
+            base = last_day if spec.get("follow") and last_day else anchor
+            timex.value, timex.reason = resolve(spec, base)
+            timex.anchor = base
+        if timex.value and timex.type in ("DATE", "TIME"):
+            day = _DAY.match(timex.value)
+            if day:
+                last_day = day.group(0)
 
 
 def reanchor(article: Article, anchor: str) -> None:
     """Re-resolve every relative timex of the article against the ISO date `anchor`."""
+    last_day: str | None = None
     for timex in article.timexes:
-        if timex.relative is None:
-            continue
-        timex.value, timex.reason = resolve(timex.relative, anchor)
-        timex.anchor = anchor
+        spec = timex.relative
+        if spec is not None:
+            base = last_day if spec.get("follow") and last_day else anchor
+            timex.value, timex.reason = resolve(spec, base)
+            timex.anchor = base
+        if timex.value and timex.type in ("DATE", "TIME"):
+            day = _DAY.match(timex.value)
+            if day:
+                last_day = day.group(0)
 
 
 class Timexes:

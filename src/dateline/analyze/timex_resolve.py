@@ -160,15 +160,19 @@ def _weekday(anchor: date, weekday: int, spec: dict[str, Any]) -> date:
         ahead = (weekday - current) % 7
         return anchor + timedelta(days=ahead or (7 if strict or spec.get("tense") == "future" else 0))
     back = (current - weekday) % 7
-    if direction is None and back > 3 and spec.get("dir") == 0:
-        return anchor + timedelta(days=7 - back)  # "ce jeudi" said on a Monday: the coming one
+    nearest = spec.get("dir") == 0 or spec.get("tense") == "present"
+    if direction is None and back > 3 and nearest:
+        # "ce jeudi" said on a Monday, "se rend jeudi": the nearest one, here the coming one
+        return anchor + timedelta(days=7 - back)
     return anchor - timedelta(days=back or (7 if strict else 0))
 
 
 def _pick_year(anchor: date, month: int, day: int | None, spec: dict[str, Any]) -> int:
     """The year of a month (and day) given without one."""
     target_day = day or 15
-    direction = _direction(spec, int(spec.get("present_dir", 0)))
+    # Only a direction word moves a month or a day off the nearest occurrence: clause tense
+    # misled more than it helped on FTiB dev ("est prévue le 16 juillet" is a passive present).
+    direction = int(spec["dir"]) if spec.get("dir") in (-1, 1) else None
     candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         last = calendar.monthrange(year, month)[1]
@@ -235,10 +239,11 @@ def _point(spec: dict[str, Any], ref: date | None) -> Result:
         return None, f"month {month} does not exist"
     if day is not None and month is not None and not _valid_day(year, int(month), int(day)):
         return None, f"day {day} does not exist in month {month}"
+    suffix = str(spec.get("suffix", ""))
     if spec.get("decade") is not None:
-        return str(spec["decade"]), None
+        return str(spec["decade"]) + suffix[:1], None
     if spec.get("century") is not None:
-        return f"{int(spec['century']) - 1:02d}", None
+        return f"{int(spec['century']) - 1:02d}" + suffix[:2], None
     relative = year is None and (
         month is not None
         or spec.get("weekday") is not None
@@ -300,7 +305,9 @@ def _calendar(spec: dict[str, Any], ref: date | None, year: Any, month: Any, day
                 return None
             if unit in TIME_UNITS:
                 return None
-            return _format(_shift(ref, unit, int(spec["sign"]) * int(n)), unit)
+            # "il y a une semaine", "a week ago": that day (FTiB); "two years ago": that year (TimeBank).
+            grain = "D" if unit in ("W", "D") else unit
+            return _format(_shift(ref, unit, int(spec["sign"]) * int(n)), grain)
         return _format(_shift(ref, unit, int(spec.get("dir") or 0)), unit)
     if spec.get("pod") or spec.get("hour") is not None:
         return ref.isoformat()

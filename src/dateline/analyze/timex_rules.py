@@ -188,7 +188,7 @@ def grammar(code: str) -> Grammar:
     # The built-in number slot: digits (with decimals or thin-space thousands) or words.
     macros.setdefault("num", r"\d+(?:[.,]\d+)?|{numword}")
 
-    def expand(pattern: str, depth: int = 0) -> str:
+    def expand(pattern: str, depth: int = 0, capture: bool = True) -> str:
         if depth > 5:
             return pattern
 
@@ -197,8 +197,8 @@ def grammar(code: str) -> Grammar:
             body = macros.get(slot_base(name).lstrip("_"))
             if body is None:
                 raise ValueError(f"time.toml: unknown slot {{{name}}}")
-            inner = expand(body, depth + 1)
-            if name.startswith("_") or slot_base(name) not in SLOTS:
+            inner = expand(body, depth + 1, capture)
+            if not capture or name.startswith("_") or slot_base(name) not in SLOTS:
                 return f"(?:{inner})"
             return f"(?P<{name}>{inner})"
 
@@ -207,7 +207,7 @@ def grammar(code: str) -> Grammar:
     rules: list[Rule] = []
     starts: list[str] = []
     for i, rule in enumerate(data["rule"]):
-        pattern = expand(_spaces(rule["pattern"]))
+        pattern = expand(_spaces(rule["pattern"]), capture=not rule.get("reject"))
         attrs = {k: v for k, v in rule.items() if k not in ("pattern", "id")}
         regex = re.compile(rf"(?<![\w@/]){pattern}(?![\w])", re.IGNORECASE)
         rules.append(Rule(id=str(rule.get("id", i)), regex=regex, attrs=attrs))
