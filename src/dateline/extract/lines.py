@@ -34,6 +34,7 @@ _WORD = re.compile(r"\w+")
 # Scripts written without spaces: count characters, about two per word (Japanese, Chinese).
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)$")
 _CREDIT_PAIR = re.compile(r"^[\w.'’ -]{2,40} / [\w.'’ -]{2,40}$")
 
 # A line reads as prose from 6 words when it ends like a sentence, from 25 words otherwise.
@@ -41,6 +42,13 @@ _CREDIT_PAIR = re.compile(r"^[\w.'’ -]{2,40} / [\w.'’ -]{2,40}$")
 # are mostly headings under 15 words, while menus and teaser titles stay under 20 words.
 PROSE_MIN_WORDS = 6
 LONG_LINE_WORDS = 25
+# Function-word density: English and French body lines of scrapinghub/scraped-text and the
+# seed mostly have 25-55% (see bench/RESULTS.md); a page whose long lines average under 15%
+# is in a language we have no word list for. Long unpunctuated lines under 10% are lists.
+STOP_PAGE_MIN = 0.15
+STOP_LONG_MIN = 0.10
+# Teasers of other stories are cut to a fixed length and end with an ellipsis.
+TEASER_MAX_WORDS = 20
 # Meta lines (date, byline, credit) are short: "New Delhi, News Nation Bureau | Updated : 19
 # November 2019, 09:01 AM" is 14 words; a sentence giving a date is longer.
 DATE_LINE_MAX_WORDS = 14
@@ -74,7 +82,9 @@ def _measure(index: int, text: str, block: int, cues: Cues) -> Unit:
     tokens = _WORD.findall(line_key)
     words = count_words(text)
     stop = sum(t in cues.stopwords for t in tokens) / len(tokens) if tokens else 0.0
-    return Unit(index, text, line_key, block, words, stop, bool(_SENTENCE_END.search(text)))
+    # A short line cut off with an ellipsis is a teaser ("Microsoft removes the hold for...").
+    sentence = bool(_SENTENCE_END.search(text)) and not (words < TEASER_MAX_WORDS and _ELLIPSIS.search(text))
+    return Unit(index, text, line_key, block, words, stop, sentence)
 
 
 def _wrapped(previous: str, following: str) -> bool:
@@ -115,8 +125,18 @@ def is_byline(unit: Unit, cues: Cues) -> bool:
     return unit.words <= BYLINE_MAX_WORDS and head.startswith(cues.byline_prefix) and len(head) > 4
 
 
+def _stopwords_apply(units: list[Unit]) -> bool:
+    """Whether the packs' function words fit this page: its long lines are dense in them.
+    (For a language we have no pack for, they are not, and the prose test goes without.)"""
+    long_lines = [u.stop for u in units if u.words >= 10]
+    return bool(long_lines) and sum(long_lines) / len(long_lines) >= STOP_PAGE_MIN
+
+
 def classify(units: list[Unit], cues: Cues) -> None:
     """Give each unit its local role (what it is, read alone) and its stated date if any."""
+    # A long line without closing punctuation is prose only if it reads like language: a
+    # list of car makes or menu labels glued on one line has almost no function words.
+    long_stop = STOP_LONG_MIN if _stopwords_apply(units) else 0.0
     for unit in units:
         if unit.words <= DATE_LINE_MAX_WORDS:
             found = cues.find_date(unit.text)
@@ -133,7 +153,9 @@ def classify(units: list[Unit], cues: Cues) -> None:
             unit.role = DATE
         elif is_credit(unit, cues):
             unit.role = CREDIT
-        elif (unit.sentence and unit.words >= PROSE_MIN_WORDS) or unit.words >= LONG_LINE_WORDS:
+        elif (unit.sentence and unit.words >= PROSE_MIN_WORDS) or (
+            unit.words >= LONG_LINE_WORDS and unit.stop >= long_stop
+        ):
             unit.role = PROSE
         else:
             unit.role = SHORT

@@ -24,7 +24,7 @@ import re
 
 from ..article import Article, Block, Media
 from ..lang import LangPack
-from .cues import Cues, compile_cues
+from .cues import Cues, compile_cues, key
 from .lines import (
     BOILERPLATE,
     BYLINE,
@@ -74,16 +74,27 @@ COMMENT_DATES = 3
 # ... counted once 60 words of prose have passed: the page's own "Published <date>" line
 # sits under a teaser sentence or two (snopes: 41 words).
 COMMENT_AFTER_WORDS = 60
+# A paragraph of 8 words or more whose 4-word sequences are 80% in the body already is a
+# repeat (scrapinghub: one page prints its whole text a second and third time).
+REPEAT_MIN_WORDS = 8
+REPEAT_SHARE = 0.8
+_TOKEN = re.compile(r"\w+")
 _META = (DATE, BYLINE, CREDIT, CAPTION, BOILERPLATE, SECTION)
 
 
-def title_anchors(units: list[Unit]) -> list[int]:
-    """Lines repeating the page's first line (its <title> in html-to-text output) or its head
-    before a " - Site" suffix: the article's own headline, which the body follows."""
+def title_anchors(units: list[Unit], cues: Cues) -> list[int]:
+    """Lines repeating the page's first line (its <title> in html-to-text output), whole or
+    without its " - Site name" suffixes: the article's own headline, which the body follows.
+    A shorter prefix does not count ("Pear Jam" under "Pear Jam Recipe | Blog" is a recipe
+    card further down, not the headline)."""
     if len(units) < 2:
         return []
-    page_title = units[0].key
-    return [u.index for u in units[1:] if len(u.key) >= ANCHOR_MIN_CHARS and page_title.startswith(u.key)]
+    heads = {units[0].key}
+    head = units[0].text
+    for _ in range(3):
+        head = _strip_site(head, cues)
+        heads.add(key(head))
+    return [u.index for u in units[1:] if len(u.key) >= ANCHOR_MIN_CHARS and u.key in heads]
 
 
 def prose_scores(units: list[Unit]) -> list[float]:
@@ -91,7 +102,7 @@ def prose_scores(units: list[Unit]) -> list[float]:
     return [float(u.words) if u.role == PROSE else -_COSTS.get(u.role, CUE_COST) for u in units]
 
 
-def main_run(units: list[Unit]) -> tuple[int, int] | None:
+def main_run(units: list[Unit], cues: Cues) -> tuple[int, int] | None:
     """The [start, end] indexes of the main run of prose, or None without prose.
 
     When the page repeats its headline, the run starts at the first prose after a repeat
@@ -99,7 +110,7 @@ def main_run(units: list[Unit]) -> tuple[int, int] | None:
     """
     scores = prose_scores(units)
     anchored: tuple[float, tuple[int, int]] | None = None
-    for anchor in title_anchors(units):
+    for anchor in title_anchors(units, cues):
         first = next((u.index for u in units[anchor + 1 : anchor + 1 + ANCHOR_REACH] if u.role == PROSE), None)
         if first is None:
             continue
@@ -133,7 +144,7 @@ def extract(article: Article, packs: list[LangPack]) -> None:
     cues = compile_cues(packs)
     units = split_units(article.raw_text or "", cues)
     classify(units, cues)
-    span = main_run(units)
+    span = main_run(units, cues)
     if span is None:
         article.removed.extend(u.text for u in units)
         _read_fields(article, units, cues)
@@ -249,6 +260,7 @@ def _read_body(units: list[Unit], start: int, end: int) -> None:
                 unit.role = HEADING
             else:
                 unit.role = PARAGRAPH
+    _drop_repeats(units[start : end + 1])
     first = next((u for u in units[start : end + 1] if u.role == PARAGRAPH), None)
     if first is not None:
         match = _KICKER.match(first.text)
@@ -256,6 +268,21 @@ def _read_body(units: list[Unit], start: int, end: int) -> None:
             first.date = match.group(1).strip()  # the kicker; see _read_fields
             first.text = first.text[match.end() :]
             first.role = PARAGRAPH + KICKER
+
+
+def _drop_repeats(run: list[Unit]) -> None:
+    """Drop a paragraph whose word sequence the body already holds: pages that print the
+    article twice (a plain-text copy for sharing, teasers of the same story)."""
+    seen: set[tuple[str, ...]] = set()
+    for unit in run:
+        if unit.role != PARAGRAPH:
+            continue
+        tokens = _TOKEN.findall(unit.key)
+        grams = {tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3)}
+        if unit.words >= REPEAT_MIN_WORDS and grams and len(grams & seen) >= REPEAT_SHARE * len(grams):
+            unit.role = BOILERPLATE
+        else:
+            seen |= grams
 
 
 def _read_fields(article: Article, units: list[Unit], cues: Cues) -> None:
