@@ -21,12 +21,18 @@ def default_steps(*, nlp: bool = True) -> list[Step]:
     steps: list[Step] = []
     if nlp:
         from .entities import Entities
+        from .quantities import Quantities
 
         steps.append(Parse())
         steps.append(Entities())
+        steps.append(Quantities())
         from .claims import Claims
         from .quotes import Quotes
 
         steps.append(Quotes())
         steps.append(Claims())
+    from .datecheck import DateCheck
+
+    # Last: it may re-anchor the timexes; it needs them only when the timex step runs.
+    steps.append(DateCheck(after_timexes=any(s.name == "timex" for s in steps)))
     return steps

@@ -96,6 +96,8 @@ def _spec(g: Grammar, rule: Rule, match: re.Match[str]) -> dict[str, Any]:
             spec["fuzzy"] = True
         elif slot == "ref":
             spec["value"] = value
+        elif slot == "eventrel":
+            spec["dayrel"] = value
         elif slot == "year2":
             spec["year"] = value
         elif slot == "ordinal" and "num" not in spec:
@@ -228,13 +230,24 @@ def _resolve_all(timexes: list[Timex], anchor: str | None) -> None:
         if not (bare is None and why == NEEDS_ANCHOR):
             timex.value, timex.reason, timex.relative, timex.anchor = bare, why, None, None
         else:
-            base = last_day if spec.get("follow") and last_day else anchor
-            timex.value, timex.reason = resolve(spec, base)
-            timex.anchor = base
+            _resolve_one(timex, spec, anchor, last_day)
         if timex.value and timex.type in ("DATE", "TIME"):
             day = _DAY.match(timex.value)
             if day:
                 last_day = day.group(0)
+
+
+def _resolve_one(timex: Timex, spec: dict[str, Any], anchor: str | None, last_day: str | None) -> None:
+    if spec.get("event"):
+        timex.value, timex.reason, timex.anchor = None, "anchored on an event whose date the text does not give", None
+        return
+    follow = spec.get("follow")
+    if follow == "strict" and last_day is None:
+        timex.value, timex.reason, timex.anchor = None, "relative to a day the text has not named yet", None
+        return
+    base = last_day if follow and last_day else anchor
+    timex.value, timex.reason = resolve(spec, base)
+    timex.anchor = base
 
 
 def reanchor(article: Article, anchor: str) -> None:
@@ -243,9 +256,7 @@ def reanchor(article: Article, anchor: str) -> None:
     for timex in article.timexes:
         spec = timex.relative
         if spec is not None:
-            base = last_day if spec.get("follow") and last_day else anchor
-            timex.value, timex.reason = resolve(spec, base)
-            timex.anchor = base
+            _resolve_one(timex, spec, anchor, last_day)
         if timex.value and timex.type in ("DATE", "TIME"):
             day = _DAY.match(timex.value)
             if day:

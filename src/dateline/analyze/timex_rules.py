@@ -29,6 +29,7 @@ LEXICAL = (
     "month",
     "weekday",
     "dayrel",
+    "eventrel",
     "unit",
     "season",
     "pod",
@@ -209,7 +210,8 @@ def grammar(code: str) -> Grammar:
     for i, rule in enumerate(data["rule"]):
         pattern = expand(_spaces(rule["pattern"]), capture=not rule.get("reject"))
         attrs = {k: v for k, v in rule.items() if k not in ("pattern", "id")}
-        regex = re.compile(rf"(?<![\w@/]){pattern}(?![\w])", re.IGNORECASE)
+        # Whole words only: a match starting with a letter or digit must not continue a word.
+        regex = re.compile(rf"(?:(?<![\w@/])|(?=\W)){pattern}(?![\w])", re.IGNORECASE)
         rules.append(Rule(id=str(rule.get("id", i)), regex=regex, attrs=attrs))
         starts.append(pattern)
     trigger = re.compile(r"\d|" + "|".join(macros[n] for n in LEXICAL if n in macros), re.IGNORECASE)
