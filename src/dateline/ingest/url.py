@@ -56,8 +56,11 @@ def _charset(headers: Message) -> str | None:
     return str(value) if value else None
 
 
-def fetch_bytes(url: str, *, allow_private: bool = False) -> tuple[bytes, str, Message]:
-    """Return (body, final URL, headers) or raise DatelineError."""
+def fetch_bytes(
+    url: str, *, allow_private: bool = False, headers: dict[str, str] | None = None
+) -> tuple[bytes, str, Message]:
+    """Return (body, final URL, headers) or raise DatelineError. Extra request `headers`
+    (If-None-Match, If-Modified-Since) make a conditional GET: a 304 returns an empty body."""
     conf = settings.load()
     timeout = float(conf.get("fetch", "timeout"))
     cap = int(conf.get("fetch", "max_bytes"))
@@ -68,7 +71,8 @@ def fetch_bytes(url: str, *, allow_private: bool = False) -> tuple[bytes, str, M
         check_url(current, allow_private=allow_private)
         request = urllib.request.Request(
             current,
-            headers={"User-Agent": str(conf.get("fetch", "user_agent")), "Accept": "text/html,*/*;q=0.5"},
+            headers={"User-Agent": str(conf.get("fetch", "user_agent")), "Accept": "text/html,*/*;q=0.5"}
+            | (headers or {}),
         )
         try:
             response = opener.open(request, timeout=timeout)
@@ -76,6 +80,8 @@ def fetch_bytes(url: str, *, allow_private: bool = False) -> tuple[bytes, str, M
             if exc.code in (301, 302, 303, 307, 308) and exc.headers.get("Location"):
                 current = urljoin(current, exc.headers["Location"])
                 continue
+            if exc.code == 304 and headers:
+                return b"", current, exc.headers
             raise DatelineError(Code.URL_STATUS, f"{current}: HTTP {exc.code} {exc.reason}") from exc
         except (urllib.error.URLError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", exc)

@@ -1,0 +1,1 @@
+"""The corpus store (SQLite, WAL mode): see store/sqlite.py for the interface."""
