@@ -1,0 +1,61 @@
+"""Quotes and claims: our scores beside GenderGapTracker's, and the speed of the French pipeline.
+
+    .venv/bin/python bench/quotes.py            # challenge sets + French gold
+    .venv/bin/python bench/quotes.py --speed    # + articles/s/core and spaCy's share
+
+Reads ../shared/benchmarks/quotes (challenge_synthetic and GGT's per-item results) in place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CHALLENGE = SHARED / "benchmarks" / "quotes" / "challenge_synthetic"
+
+
+def analyse(text: str, language: str):  # type: ignore[no-untyped-def]
+    import dateline
+
+    return dateline.read_text(text, raw=True, language=language)
+
+
+def challenge(verbose: bool) -> None:
+    from dateline.evaluate.quote_sets import read_challenge, score_challenge
+
+    baseline = json.loads((CHALLENGE / "baseline_results.json").read_text(encoding="utf-8"))["results"]
+    for code in ("fr", "en"):
+        items = read_challenge(CHALLENGE / f"challenge_{code}.jsonl")
+        result = score_challenge(items, analyse)
+        ggt = baseline[code]["ggt"]["summary"]
+        print(f"\n## challenge_{code}.jsonl ({len(items)} items)")
+        print(f"{'system':<22}{'P':>7}{'R':>7}{'F1':>7}{'speakers':>12}")
+        for t, s in result.quotes.items():
+            row = s.row()
+            print(f"{'dateline @' + str(t):<22}{row['P']:>7}{row['R']:>7}{row['F1']:>7}{f'{s.speaker_ok}/{s.tp}':>12}")
+        ggt_speakers = f"{ggt['speaker_entity_ok']}/{ggt['tp']}"
+        print(f"{'GGT @0.3 (baseline)':<22}{ggt['P']:>7}{ggt['R']:>7}{ggt['F1']:>7}{ggt_speakers:>12}")
+        print(f"claims (stance+holder+target): {result.claims.row()}")
+        if verbose:
+            for line in result.quotes[0.3].misses + result.claims.misses:
+                print("   ", line)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--speed", action="store_true")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args()
+    if not CHALLENGE.exists():
+        print(f"{CHALLENGE} is absent", file=sys.stderr)
+        return 1
+    challenge(args.verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

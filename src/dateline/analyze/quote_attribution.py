@@ -1,0 +1,103 @@
+"""Who a reporting verb's speaker is, as a character span: shared by quotes and claims.
+
+Order of evidence, strongest first: an inverted pronoun ("a-t-il ajouté"), the agent of a
+passive ("démentie par Mark Esper"), the grammatical subject, a source after a verb of
+learning ("a-t-on appris auprès de la fédération"), then the first noun phrase after the verb
+(the inverted subject of an incise, which the parser often mislabels).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import quote_cues as cues
+from .quote_cues import Token, Unit
+from .quote_lexicon import Lexicon
+
+
+def source_after(verb: Token, unit: Unit, normalised: str, lex: Lexicon) -> tuple[int, int, Token] | None:
+    """"auprès de X" after the verb, in the same sentence."""
+    doc = verb.doc
+    tail = normalised[doc[verb.i].idx : unit.end].lower()
+    for marker in lex.source_after_verb:
+        at = tail.find(marker + " ") if not marker.endswith("'") else tail.find(marker)
+        if at < 0:
+            continue
+        char = doc[verb.i].idx + at + len(marker)
+        token = _token_at(doc, char)
+        if token is None:
+            continue
+        span = cues.linear_np(doc, token.i, unit.last, lex)
+        if span is not None:
+            return _chars(doc, span) + (doc[span[1] - 1],)
+    return None
+
+
+def _token_at(doc: Any, char: int) -> Token | None:
+    for token in doc:
+        if token.idx >= char:
+            return token
+    return None
+
+
+def _chars(doc: Any, span: tuple[int, int]) -> tuple[int, int]:
+    first, last = doc[span[0]], doc[span[1] - 1]
+    return first.idx, last.idx + len(last.text)
+
+
+def _head_of(doc: Any, span: tuple[int, int], lex: Lexicon) -> Token:
+    """The most name-like token of a span: a role noun, else a proper noun, else the last noun."""
+    tokens = [doc[i] for i in range(*span)]
+    for token in tokens:
+        if token.lower_ in lex.person_roles:
+            return token
+    for token in tokens:
+        if token.pos_ == "PROPN":
+            return token
+    nouns = [t for t in tokens if t.pos_ in cues.NOMINAL]
+    return nouns[0] if nouns else tokens[0]
+
+
+def speaker_span(
+    verb: Token, unit: Unit, normalised: str, lex: Lexicon, skip: list[tuple[int, int]]
+) -> tuple[int, int, Token] | None:
+    """The characters of the verb's speaker mention and its head token, or None."""
+    doc = verb.doc
+    pronoun = cues.hyphen_pronoun(verb, lex)
+    if pronoun is not None:
+        if pronoun.lower_ in lex.person_pronouns:
+            return pronoun.idx + 1, pronoun.idx + len(pronoun.text), pronoun  # without the hyphen
+        return source_after(verb, unit, normalised, lex)
+    agent = cues.agent(verb, lex)
+    if agent is not None:
+        span = cues.np_extent(agent, lex, unit.first, unit.last)
+        if span is not None:
+            return _chars(doc, span) + (_head_of(doc, span, lex),)
+    subject = cues.subject(verb, lex)
+    if subject is not None and not cues.in_quote(subject.idx, skip):
+        span = cues.np_extent(subject, lex, unit.first, unit.last)
+        if span is not None:
+            span = _outside(doc, span, skip)
+            return _chars(doc, span) + (_head_of(doc, span, lex),)
+    found = source_after(verb, unit, normalised, lex)
+    if found is not None:
+        return found
+    start = verb.i + 1
+    while start < unit.last and (doc[start].text.startswith("-") or cues.in_quote(doc[start].idx, skip)):
+        start += 1
+    stop = start
+    while stop < unit.last and not cues.in_quote(doc[stop].idx, skip):
+        stop += 1
+    linear = cues.linear_np(doc, start, stop, lex)
+    if linear is not None:
+        return _chars(doc, linear) + (_head_of(doc, linear, lex),)
+    return None
+
+
+def _outside(doc: Any, span: tuple[int, int], skip: list[tuple[int, int]]) -> tuple[int, int]:
+    first, last = span
+    while first < last - 1 and cues.in_quote(doc[first].idx, skip):
+        first += 1
+    while last - 1 > first and cues.in_quote(doc[last - 1].idx, skip):
+        last -= 1
+    return first, last

@@ -1,0 +1,271 @@
+"""Reporting verbs in the parse: the cue span, its negation, and who the verb's speaker is.
+
+Everything here reads the spaCy parse (lemmas, dependencies, morphology) through the
+language's labels and words in `Lexicon`; nothing is a list of inflected forms. Around
+quotation marks the parse is often wrong (an inverted subject after "a déclaré" comes out as
+an object), so the inverted subject of an incise is read linearly instead: the first noun
+phrase after the verb that is not a time word or a prepositional phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..article import Cue
+from .quote_lexicon import Lexicon
+
+Token = Any  # spacy.tokens.Token (spaCy is imported only by the nlp step)
+
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+NP_INNER = frozenset({"DET", "NOUN", "PROPN", "ADJ", "NUM"})
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence, merged with its neighbours when a quote runs across spaCy's boundary."""
+
+    start: int  # char offsets
+    end: int
+    first: int  # token indices, inclusive / exclusive
+    last: int
+
+
+def units(doc: Any, spans: Iterable[tuple[int, int]]) -> list[Unit]:
+    """spaCy's sentences, never split inside a quote nor between a closing mark and the
+    reporting clause that follows it (the parser often ends a sentence at "»")."""
+    quoted = sorted(spans)
+    text: str = doc.text
+    merged: list[list[int]] = []
+    for sent in doc.sents:
+        if merged and _joins(merged[-1][1], sent.start_char, quoted, text):
+            merged[-1][1] = sent.end_char
+            merged[-1][3] = sent.end
+        else:
+            merged.append([sent.start_char, sent.end_char, sent.start, sent.end])
+    return _split_at_openings([Unit(start=a, end=b, first=c, last=d) for a, b, c, d in merged], doc, quoted)
+
+
+def _split_at_openings(found: list[Unit], doc: Any, quoted: list[tuple[int, int]]) -> list[Unit]:
+    """A quote opening after a full stop starts a sentence, whatever the parser thought."""
+    text: str = doc.text
+    out: list[Unit] = []
+    for unit in found:
+        cuts = [
+            s
+            for s, _ in quoted
+            if unit.start < s < unit.end and text[unit.start : s].rstrip()[-1:] in {".", "!", "?", "…"}
+        ]
+        # Paragraph breaks end a sentence too (the parser sometimes runs over them).
+        cuts += [k + 1 for k in range(unit.start, unit.end - 1) if text[k] == "\n" and not in_quote(k, quoted)]
+        cuts = sorted({c for c in cuts if not text[c].isspace()})
+        start, first = unit.start, unit.first
+        for cut in cuts:
+            span = doc.char_span(cut, cut + 1, alignment_mode="expand")
+            if span is None or span.start <= first:
+                continue
+            out.append(Unit(start=start, end=doc[span.start - 1].idx + len(doc[span.start - 1].text), first=first, last=span.start))
+            start, first = cut, span.start
+        out.append(Unit(start=start, end=unit.end, first=first, last=unit.last))
+    return out
+
+
+def _joins(prev_end: int, next_start: int, quoted: list[tuple[int, int]], text: str) -> bool:
+    if any(start < next_start < end or start < prev_end < end for start, end in quoted):
+        return True
+    if "\n" in text[prev_end:next_start]:
+        return False
+    head = text[next_start : next_start + 1]
+    if head in {",", ";", ")"}:
+        return True
+    ends_quote = any(end == prev_end for _, end in quoted)
+    return ends_quote and (head.islower() or head in {",", "-"})
+
+
+def in_quote(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= pos < end for start, end in spans)
+
+
+def is_verb(token: Token, lex: Lexicon) -> bool:
+    """A reporting verb: by the parse's lemma, or, for a verb the tagger missed before an
+    inverted pronoun ("estime-t-il" tagged as an adverb), by the lemma of a re-parse."""
+    if token.pos_ in {"VERB", "AUX"}:
+        return lex.is_quote_verb(token.lemma_)
+    return _before_inverted_pronoun(token) and lex.is_quote_verb(relemma(token.text, lex.code))
+
+
+def verbal(token: Token) -> bool:
+    return bool(token.pos_ == "VERB" or (token.pos_ != "AUX" and _before_inverted_pronoun(token)))
+
+
+def lemma(token: Token, lex: Lexicon) -> str:
+    return str(token.lemma_) if token.pos_ in {"VERB", "AUX"} else relemma(token.text, lex.code)
+
+
+def _before_inverted_pronoun(token: Token) -> bool:
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return nxt is not None and nxt.text.startswith("-") and len(nxt.text) > 1 and token.is_alpha
+
+
+@cache
+def relemma(word: str, code: str) -> str:
+    """The verb lemma of a word the tagger did not read as a verb: the model's own lemmatizer
+    run on the word tagged VERB (rare: only words directly before an inverted pronoun)."""
+    from spacy.tokens import Doc
+
+    from .nlp import model
+
+    nlp = model(code)
+    if "lemmatizer" not in nlp.pipe_names:
+        return word.lower()
+    doc = Doc(nlp.vocab, words=[word.lower()])
+    doc[0].pos_ = "VERB"
+    return str(nlp.get_pipe("lemmatizer")(doc)[0].lemma_).lower()
+
+
+def auxiliaries(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+
+
+def cue(verb: Token, doc: Any) -> Cue:
+    """The verb with its auxiliaries and inverted pronoun: "a déclaré", "a-t-il ajouté"."""
+    first = min([verb.i, *(a.i for a in auxiliaries(verb))])
+    last = verb.i
+    while last + 1 < len(doc) and doc[last + 1].text.startswith("-") and len(doc[last + 1].text) > 1:
+        last += 1  # "estime-t-il"
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    return Cue(start=start, end=end, text=doc.text[start:end])
+
+
+def negated(verb: Token, lex: Lexicon) -> bool:
+    for child in verb.children:
+        if child.lower_.replace("’", "'") in lex.negation and child.dep_ not in lex.dep_subject:
+            return True
+        if "Neg" in child.morph.get("Polarity") and child.pos_ in {"ADV", "PART"}:
+            return True
+    return False
+
+
+def hedged(verb: Token, lex: Lexicon) -> bool:
+    if "Cnd" in verb.morph.get("Mood") or any("Cnd" in a.morph.get("Mood") for a in auxiliaries(verb)):
+        return True
+    if verb.head is not verb and verb.head.lemma_.lower() in lex.hedges:
+        return True
+    return any(c.lower_ in lex.hedges or c.lemma_.lower() in lex.hedges for c in verb.children)
+
+
+def hyphen_pronoun(verb: Token, lex: Lexicon) -> Token | None:
+    """The inverted subject pronoun attached to the verb or its auxiliary ("a-t-elle")."""
+    doc = verb.doc
+    lo = min([verb.i, *(a.i for a in auxiliaries(verb))])
+    for i in range(lo, min(verb.i + 3, len(doc))):
+        token = doc[i]
+        if token.text.startswith("-") and token.lower_ in lex.person_pronouns:
+            return token
+        if token.text.startswith("-") and token.lower_ in lex.impersonal and token.lower_ != "-t":
+            return token
+    return None
+
+
+def np_extent(head: Token, lex: Lexicon, lo: int, hi: int) -> tuple[int, int] | None:
+    """Token range of the noun phrase headed by `head`, within tokens [lo, hi): its subtree
+    without clauses, trimmed of edge punctuation and prepositions."""
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ in lex.dep_np_cut and child.pos_ in {"VERB", "AUX", "CCONJ", "SCONJ"}:
+                continue
+            if lo <= child.i < hi:
+                keep.add(child.i)
+                stack.append(child)
+    first, last = head.i, head.i
+    while first - 1 in keep:
+        first -= 1
+    while last + 1 in keep:
+        last += 1
+    doc = head.doc
+    while first < last and (doc[first].pos_ in {"PUNCT", "ADP", "CCONJ"} or doc[first].is_space):
+        first += 1
+    while last > first and (doc[last].pos_ in {"PUNCT", "CCONJ", "ADP"} or doc[last].is_space):
+        last -= 1
+    return first, last + 1
+
+
+def linear_np(doc: Any, start: int, stop: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The first noun phrase in tokens [start, stop), read left to right: skips time words and
+    prepositional phrases ("a déclaré jeudi à la presse le ministre"), keeps one apposition
+    ("la ministre de la Santé, Claire Dumont")."""
+    i = start
+    while i < stop:
+        token = doc[i]
+        low = token.lower_.replace("’", "'")
+        if token.pos_ == "ADP" and low not in lex.np_links:
+            i = max(i + 1, token.head.i + 1 if token.head.i < stop else i + 1)
+            while i < stop and doc[i].pos_ in NP_INNER and doc[i].head.i < i and doc[i].pos_ != "PROPN":
+                i += 1
+            continue
+        if token.pos_ == "ADP" or low in lex.time_words or token.pos_ in {"PUNCT", "ADV", "AUX", "PART", "SCONJ"}:
+            i += 1
+            continue
+        if token.pos_ in NOMINAL or token.pos_ == "DET":
+            break
+        return None
+    if i >= stop:
+        return None
+    first = i
+    last = i
+    j = i
+    appositions = 0
+    while j < stop:
+        token = doc[j]
+        low = token.lower_.replace("’", "'")
+        if token.pos_ in NP_INNER or low in lex.np_links or token.text in {"-"}:
+            if token.pos_ in NP_INNER:
+                last = j
+            j += 1
+            continue
+        if token.text == "," and appositions == 0 and j + 1 < stop and doc[j + 1].pos_ in {"DET", "PROPN", "NOUN"}:
+            appositions += 1
+            j += 1
+            continue
+        break
+    return first, last + 1
+
+
+def subject(verb: Token, lex: Lexicon) -> Token | None:
+    """The verb's grammatical subject, following conjoined and relative verbs upward."""
+    token = verb
+    for _ in range(3):
+        for child in token.children:
+            if child.dep_ in lex.dep_subject and child.dep_ not in lex.dep_passive_subject:
+                if child.lower_ in lex.impersonal:
+                    return None
+                if child.pos_ == "PRON" and child.dep_ in lex.dep_subject and child.lower_ not in lex.person_pronouns:
+                    if token.dep_.endswith("relcl") or "relcl" in token.dep_:
+                        return token.head  # "une lettre … qui annonçait": the antecedent noun
+                    continue
+                return child
+        if token.dep_ in {"conj", "xcomp"} and token.head is not token:
+            token = token.head
+            continue
+        break
+    return None
+
+
+def agent(verb: Token, lex: Lexicon) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in lex.dep_agent:
+            return child
+    return None
+
+
+def passive_subject(verb: Token, lex: Lexicon) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in lex.dep_passive_subject:
+            return child
+    return None

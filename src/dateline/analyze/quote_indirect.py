@@ -1,0 +1,165 @@
+"""Indirect speech: a reporting verb with its reported clause, an incise after a clause,
+and sourced statements ("selon X, …", "d'après X", "à en croire X", "aux dires de X").
+
+The reported content is a character span: the complement clause without its complementizer
+("que", "that"), an infinitive complement for the verbs that take one ("a démenti avoir
+reçu …"), the clause before an incise ("Le contrat sera signé, a indiqué une source"), or the
+sourced clause without its marker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..article import Cue
+from . import quote_cues as cues
+from .quote_cues import Token, Unit
+from .quote_lexicon import Lexicon
+
+
+@dataclass
+class Reported:
+    """A reported clause found by a verb or a source marker (before speaker resolution)."""
+
+    start: int
+    end: int
+    verb: Token | None
+    cue: Cue | None
+    unit: Unit
+    speaker: tuple[int, int, Token] | None = None
+    incise: bool = False  # found as "<clause>, a indiqué X" rather than as the verb's complement
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop edge spaces and the clause's final punctuation (the span is the proposition)."""
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.!?"):
+        end -= 1
+    return start, end
+
+
+def complement(verb: Token, lex: Lexicon, unit: Unit) -> tuple[int, int] | None:
+    """The verb's reported clause as token range: que-clause, ccomp, or infinitive."""
+    doc = verb.doc
+    for token in doc[verb.i + 1 : unit.last]:
+        low = token.lower_.replace("’", "'")
+        if low in lex.complementizers and token.dep_ == "mark":
+            head = token.head
+            between = doc[verb.i + 1 : token.i]
+            if head.i > token.i and _governs(verb, head) and not any(t.pos_ == "VERB" for t in between):
+                return token.i + 1, min(head.right_edge.i + 1, unit.last)
+            break  # a later "que" belongs to another clause
+    for child in verb.children:
+        if child.dep_ in lex.dep_clause and child.i > verb.i and child.pos_ in {"VERB", "AUX", "ADJ", "NOUN"}:
+            first = child.left_edge.i
+            if doc[first].lower_.replace("’", "'") in lex.complementizers:
+                first += 1
+            if lex.complementizers and doc[first - 1].lower_.replace("’", "'") not in lex.complementizers:
+                if lex.code != "en":  # French ccomp without "que" is a direct quote, read elsewhere
+                    continue
+            return max(first, verb.i + 1), min(child.right_edge.i + 1, unit.last)
+    if verb.lemma_.lower() in lex.infinitive_verbs:
+        for child in verb.children:
+            infinitive = "Inf" in child.morph.get("VerbForm") or any(
+                "Inf" in a.morph.get("VerbForm") for a in child.children if a.dep_.startswith("aux")
+            )
+            if child.dep_ in lex.dep_xcomp | lex.dep_object and child.i > verb.i and infinitive:
+                return child.left_edge.i, min(child.right_edge.i + 1, unit.last)
+    return None
+
+
+def _governs(verb: Token, token: Token) -> bool:
+    for _ in range(4):
+        if token.head is token:
+            return False
+        token = token.head
+        if token.i == verb.i:
+            return True
+    return False
+
+
+def incise_clause(verb: Token, lex: Lexicon, unit: Unit, first_cue: int) -> tuple[int, int] | None:
+    """"<clause>, a indiqué X": the clause before the comma that opens the incise."""
+    doc = verb.doc
+    if first_cue - 1 < unit.first or doc[first_cue - 1].text != ",":
+        return None
+    if first_cue - 2 >= unit.first and doc[first_cue - 2].is_quote:
+        return None  # "« … », a-t-il dit": a direct quote, read by the quotes step
+    if any(c.dep_ in lex.dep_clause | lex.dep_object and c.i > verb.i for c in verb.children):
+        return None
+    before = doc[unit.first : first_cue - 1]
+    if len(before) < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in before):
+        return None
+    return unit.first, first_cue - 1
+
+
+def find_verbal(doc: Any, lex: Lexicon, spans: list[tuple[int, int]], all_units: list[Unit]) -> list[Reported]:
+    out: list[Reported] = []
+    for unit in all_units:
+        for token in doc[unit.first : unit.last]:
+            if not cues.verbal(token) or not cues.is_verb(token, lex) or cues.in_quote(token.idx, spans):
+                continue
+            if cues.negated(token, lex):
+                continue
+            cue = cues.cue(token, doc)
+            first_cue = doc.char_span(cue.start, cue.end, alignment_mode="expand").start
+            found = complement(token, lex, unit)
+            incise = found is None
+            found = found or incise_clause(token, lex, unit, first_cue)
+            if found is None:
+                continue
+            first, last = found
+            if last <= first:
+                continue
+            start, end = trim(doc.text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
+            for q_start, q_end in spans:  # a clause cutting a quote in two takes all of it
+                if q_start < start < q_end:
+                    start = q_start
+                if q_start < end < q_end:
+                    end = q_end
+            if end - start < 4:
+                continue
+            out.append(Reported(start=start, end=end, verb=token, cue=cue, unit=unit, incise=incise))
+    return out
+
+
+@cache
+def _marker_pattern(markers: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(m) + ("" if m.endswith("'") else r"(?!\w)") for m in markers)
+    return re.compile(r"(?<!\w)(?:" + alternatives + ")", re.IGNORECASE)
+
+
+def find_sourced(doc: Any, lex: Lexicon, normalised: str, all_units: list[Unit], spans: list[tuple[int, int]]) -> list[Reported]:
+    """"selon X, clause" / "clause, selon X": speaker X, content the clause."""
+    out: list[Reported] = []
+    pattern = _marker_pattern(lex.source_markers)
+    for unit in all_units:
+        for match in pattern.finditer(normalised, unit.start, unit.end):
+            if cues.in_quote(match.start(), spans):
+                continue
+            rest = normalised[match.end() : unit.end].lstrip().lower()
+            if any(rest.startswith(word) for word in lex.not_after_marker):
+                continue
+            after = next((t for t in doc[unit.first : unit.last] if t.idx >= match.end()), None)
+            if after is None:
+                continue
+            np = cues.linear_np(doc, after.i, unit.last, lex)
+            if np is None:
+                continue
+            np_start, np_end = doc[np[0]].idx, doc[np[1] - 1].idx + len(doc[np[1] - 1].text)
+            head = next((doc[i] for i in range(*np) if doc[i].pos_ in {"PROPN", "NOUN", "PRON"}), doc[np[0]])
+            before = normalised[unit.start : match.start()].strip()
+            if not before or before in {'"'}:
+                start, end = trim(doc.text, np_end, unit.end)
+            else:
+                start, end = trim(doc.text, unit.start, match.start())
+            if end - start < 8:
+                continue
+            out.append(
+                Reported(start=start, end=end, verb=None, cue=None, unit=unit, speaker=(np_start, np_end, head))
+            )
+    return out

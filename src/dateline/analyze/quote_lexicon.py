@@ -1,0 +1,100 @@
+"""The language data of the quote and claim steps (lang/<code>/quotes.toml), typed.
+
+Loaded once per language; analyzers read words only through `Lexicon`, so the code holds no
+word of any language. Multi-word entries ("à en croire", "auprès de") are kept as lowercase
+token sequences and matched on the normalised text (analyze/quote_marks.normalise).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import cast
+
+from .. import lang
+from ..article import Stance
+
+STANCES: tuple[Stance, ...] = ("announce", "deny", "confirm", "retract", "accuse", "reject", "report")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    code: str
+    marks: tuple[tuple[str, str], ...]
+    quote_verbs: frozenset[str]
+    stance_of: dict[str, Stance]
+    source_markers: tuple[str, ...]
+    not_after_marker: tuple[str, ...]
+    source_after_verb: tuple[str, ...]
+    person_pronouns: frozenset[str]
+    impersonal: frozenset[str]
+    np_links: frozenset[str]
+    time_words: frozenset[str]
+    person_roles: frozenset[str]
+    work_nouns: frozenset[str]
+    infinitive_verbs: frozenset[str]
+    hedges: frozenset[str]
+    negation: frozenset[str]
+    complementizers: frozenset[str]
+    dep_subject: frozenset[str]
+    dep_passive_subject: frozenset[str]
+    dep_agent: frozenset[str]
+    dep_clause: frozenset[str]
+    dep_object: frozenset[str]
+    dep_xcomp: frozenset[str]
+    dep_np_cut: frozenset[str]
+
+    def is_quote_verb(self, lemma: str) -> bool:
+        return lemma.lower() in self.quote_verbs
+
+    def stance(self, lemma: str) -> Stance | None:
+        return self.stance_of.get(lemma.lower())
+
+
+def _words(table: dict[str, object], key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in cast(list[str], table[key]))
+
+
+def _apostrophes(words: list[str]) -> tuple[str, ...]:
+    """Markers sorted longest first, apostrophes unified (the normalised text uses "'")."""
+    return tuple(sorted({w.lower().replace("’", "'") for w in words}, key=len, reverse=True))
+
+
+@cache
+def load(code: str) -> Lexicon:
+    data = lang.load(code).resource("quotes")
+    words = cast(dict[str, object], data["words"])
+    source = cast(dict[str, list[str]], data["source"])
+    deps = cast(dict[str, object], data["deps"])
+    stance_of: dict[str, Stance] = {}
+    for stance, lemmas in cast(dict[str, list[str]], data["stance_verbs"]).items():
+        if stance not in STANCES:
+            raise ValueError(f"lang/{code}/quotes.toml: unknown stance {stance!r}")
+        for lemma in lemmas:
+            stance_of[lemma.lower()] = cast(Stance, stance)
+    return Lexicon(
+        code=code,
+        marks=tuple((str(o), str(c)) for o, c in cast(list[list[str]], data["marks"])),
+        quote_verbs=frozenset(str(v).lower() for v in cast(list[str], data["quote_verbs"])),
+        stance_of=stance_of,
+        source_markers=_apostrophes(source["markers"]),
+        not_after_marker=_apostrophes(source["not_after_marker"]),
+        source_after_verb=_apostrophes(source["after_verb"]),
+        person_pronouns=_words(words, "person_pronouns"),
+        impersonal=_words(words, "impersonal"),
+        np_links=frozenset(w.replace("’", "'") for w in _words(words, "np_links")),
+        time_words=_words(words, "time_words"),
+        person_roles=_words(words, "person_roles"),
+        work_nouns=_words(words, "work_nouns"),
+        infinitive_verbs=_words(words, "infinitive_verbs"),
+        hedges=_words(words, "hedges"),
+        negation=frozenset(w.replace("’", "'") for w in _words(words, "negation")),
+        complementizers=frozenset(w.replace("’", "'") for w in _words(words, "complementizers")),
+        dep_subject=_words(deps, "subject"),
+        dep_passive_subject=_words(deps, "passive_subject"),
+        dep_agent=_words(deps, "agent"),
+        dep_clause=_words(deps, "clause"),
+        dep_object=_words(deps, "object"),
+        dep_xcomp=_words(deps, "xcomp"),
+        dep_np_cut=_words(deps, "np_cut"),
+    )

@@ -1,0 +1,153 @@
+"""Find the spans between quotation marks, whatever marks the page used.
+
+All marks of the language (« », “ ”, „ “, " ", ‘ ’ ...) are treated alike: this is what
+"normalising the marks" means here, since offsets must keep pointing into the original
+text. Nested marks stay inside their outer span; a quote that runs over several
+paragraphs continues when the next paragraph reopens it (the French and English
+convention) or closes it before opening anything else. A mark left open at the end of a
+paragraph with no continuation is unbalanced: it is reported and the rest of the text is
+read as if it were absent (no quote swallows the article).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+APOSTROPHES = "’ʼ′`"
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """Characters `start`..`end` (marks included) of one outermost quoted span."""
+
+    start: int
+    end: int
+    opener: str
+    paragraphs: int = 1  # >1 when the quote runs over several paragraphs
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - 1
+
+
+@dataclass
+class MarkScan:
+    spans: list[Quoted] = field(default_factory=list)
+    unbalanced: list[int] = field(default_factory=list)  # offsets of marks left without a partner
+
+
+def normalise(text: str, marks: tuple[tuple[str, str], ...]) -> str:
+    """Same-length copy: every quotation mark becomes '"', every apostrophe "'".
+
+    Used to match multi-word markers ("d'après") whatever apostrophe the page used."""
+    table = {ord(c): "'" for c in APOSTROPHES}
+    for opener, closer in marks:
+        if opener not in "‘’":
+            table[ord(opener)] = '"'
+            table[ord(closer)] = '"'
+    return text.translate(table)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    for i, char in enumerate(text):
+        if char == "\n":
+            if i > start:
+                out.append((start, i))
+            start = i + 1
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum()
+
+
+def scan(text: str, marks: tuple[tuple[str, str], ...]) -> MarkScan:
+    closer_of = dict(marks)
+    openers = set(closer_of)
+    closers = {c: o for o, c in marks}
+    result = MarkScan()
+    paragraphs = _paragraphs(text)
+    stack: list[tuple[str, int]] = []  # (opener, offset)
+    spanned = 1
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        pos = p_start
+        if stack:  # continuing a quote from the previous paragraph: skip a repeated opener
+            first = _first_nonspace(text, p_start, p_end)
+            if first is not None and text[first] == stack[0][0]:
+                pos = first + 1
+        while pos < p_end:
+            char = text[pos]
+            prev = text[pos - 1] if pos > 0 else " "
+            nxt = text[pos + 1] if pos + 1 < len(text) else " "
+            top = stack[-1][0] if stack else None
+            if char in closers and char in openers and closers[char] == char:  # symmetric mark: "
+                if top == char and not (prev.isspace() and not nxt.isspace()):
+                    _close(stack, result, pos, spanned)
+                elif not nxt.isspace():
+                    stack.append((char, pos))
+            elif char in closers and top is not None and closer_of[top] == char:
+                if char == "’" and _is_word(nxt):
+                    pos += 1
+                    continue  # an apostrophe inside a single-quoted span
+                _close(stack, result, pos, spanned)
+            elif char in openers:
+                if char == "‘" and _is_word(prev):
+                    pos += 1
+                    continue
+                stack.append((char, pos))
+            elif char in closers and char not in APOSTROPHES and char != "’":
+                opener = closers[char]
+                depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == opener), None)
+                if depth is None:
+                    result.unbalanced.append(pos)
+                else:
+                    result.unbalanced.extend(offset for _, offset in stack[depth + 1 :])
+                    del stack[depth + 1 :]
+                    _close(stack, result, pos, spanned)
+            pos += 1
+            if not stack:
+                spanned = 1
+        if stack:
+            if _continues(text, paragraphs, index, stack[0][0], closer_of):
+                spanned += 1
+                continue
+            result.unbalanced.extend(offset for _, offset in stack)
+            stack.clear()
+            spanned = 1
+    return result
+
+
+def _first_nonspace(text: str, start: int, end: int) -> int | None:
+    for i in range(start, end):
+        if not text[i].isspace():
+            return i
+    return None
+
+
+def _continues(
+    text: str, paragraphs: list[tuple[int, int]], index: int, opener: str, closer_of: dict[str, str]
+) -> bool:
+    """An open quote continues when the next paragraph reopens it or closes it first."""
+    if index + 1 >= len(paragraphs):
+        return False
+    start, end = paragraphs[index + 1]
+    first = _first_nonspace(text, start, end)
+    if first is None:
+        return False
+    if text[first] == opener:
+        return True
+    closer = closer_of[opener]
+    close_at = text.find(closer, first, end)
+    if close_at < 0:
+        return False
+    return not any(text[k] == opener for k in range(first, close_at)) and opener != closer
+
+
+def _close(stack: list[tuple[str, int]], result: MarkScan, pos: int, spanned: int) -> None:
+    opener, start = stack.pop()
+    if not stack:  # only outermost spans are quotes; nested marks stay inside them
+        result.spans.append(Quoted(start=start, end=pos + 1, opener=opener, paragraphs=spanned))
