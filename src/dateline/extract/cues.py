@@ -93,17 +93,14 @@ class Cues:
     def find_date(self, text: str) -> tuple[str, int, int] | None:
         """The first calendar date written in words ("2 janvier 2025", "Nov. 19, 2019"): ISO
         form and span, or None. Numeric forms are left out: 01/02/2025 is ambiguous."""
-        found: list[tuple[int, int, int, int, int]] = []
-        for match in self.date_dmy.finditer(text):
-            found.append((match.start(), match.end(), int(match["y"]), match["m"], int(match["d"])))  # type: ignore[arg-type]
-        for match in self.date_mdy.finditer(text):
-            found.append((match.start(), match.end(), int(match["y"]), match["m"], int(match["d"])))  # type: ignore[arg-type]
-        for start, end, year, month_name, day in sorted(found):
-            month = self.months.get(str(month_name).lower().rstrip("."))
+        found = sorted([*self.date_dmy.finditer(text), *self.date_mdy.finditer(text)], key=lambda m: m.start())
+        for match in found:
+            month = self.months.get(key(match["m"]).rstrip("."))
+            year, day = int(match["y"]), int(match["d"])
             if month is None or not 1900 <= year <= 2100:
                 continue
             try:
-                return date(year, month, day).isoformat(), start, end
+                return date(year, month, day).isoformat(), match.start(), match.end()
             except ValueError:
                 continue
         return None
@@ -139,7 +136,12 @@ def _compile(packs: list[LangPack]) -> Cues:
         related=tuple(gather("related")),
         article_end=tuple(gather("article_end")),
         section_prefix=tuple(sorted(set(gather("section_prefix")), key=len, reverse=True)),
-        byline_prefix=tuple(gather("byline_prefix")),
+        # "par " keeps its space: "Partager" is not a byline.
+        byline_prefix=tuple(
+            key(str(w)) + (" " if str(w).endswith(" ") else "")
+            for p in packs
+            for w in p.resource("boilerplate")["byline_prefix"]
+        ),
         caption=tuple(gather("caption_cue")),
         stopwords=frozenset(gather("stopwords")),
         title_separators=tuple(str(s) for p in packs for s in p.resource("boilerplate")["title_separators"]),

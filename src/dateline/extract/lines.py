@@ -103,7 +103,7 @@ def split_units(raw: str, cues: Cues) -> list[Unit]:
     pieces: list[tuple[str, int]] = []
     block = 0
     for line in raw.splitlines():
-        text = " ".join(line.split())
+        text = line.strip()  # inner spacing kept verbatim (French non-breaking spaces)
         if not text:
             block += 1
             continue
@@ -145,12 +145,12 @@ def classify(units: list[Unit], cues: Cues) -> None:
             unit.role = SECTION
         elif cues.related_heading(unit.key, unit.words):
             unit.role = RELATED
-        elif cues.is_boilerplate(unit.key, unit.words):
-            unit.role = BOILERPLATE
         elif is_byline(unit, cues):
             unit.role = BYLINE
         elif unit.date is not None:
-            unit.role = DATE
+            unit.role = DATE  # before the cues: "Publié le 14 mars 2024" is the page's date
+        elif cues.is_boilerplate(unit.key, unit.words):
+            unit.role = BOILERPLATE
         elif is_credit(unit, cues):
             unit.role = CREDIT
         elif (unit.sentence and unit.words >= PROSE_MIN_WORDS) or (
@@ -166,5 +166,4 @@ def classify(units: list[Unit], cues: Cues) -> None:
             continue
         for j in (i - 1, i + 1):
             if 0 <= j < len(units) and units[j].block == unit.block and units[j].role in (PROSE, SHORT):
-                if units[j].words >= 3:
-                    units[j].role = CAPTION
+                units[j].role = CAPTION if units[j].words >= 3 else units[j].role

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ..article import Article, Block, Media
+from ..article import Article, Block, BlockKind, Media
 from ..lang import LangPack
 from .cues import Cues, compile_cues, key
 from .lines import (
@@ -58,6 +58,10 @@ _COSTS = {SHORT: SHORT_COST, DATE: META_COST, BYLINE: META_COST, CREDIT: META_CO
 TITLE_MAX_WORDS = 30
 HEAD_WINDOW = 8
 HEADING_MAX_WORDS = 20
+# The date line and a section label may sit just above the title (seed: date, then title).
+ABOVE_TITLE = 3
+# A date line may also close the article ("First published: ..." right under the body).
+TAIL_WINDOW = 3
 # Kicker: one to four words in capitals opening the first paragraph, then a dash.
 _KICKER = re.compile(r"^((?:[^\W\d_a-z][^\W_a-z]*[’'\-]?\s?){1,4}?)\s*[–—-]\s+(?=\w)")
 # The headline repeated under the page's <title> line anchors the body: it starts at the first
@@ -146,15 +150,25 @@ def extract(article: Article, packs: list[LangPack]) -> None:
     classify(units, cues)
     span = main_run(units, cues)
     if span is None:
-        article.removed.extend(u.text for u in units)
-        _read_fields(article, units, cues)
-        return
-    start, end = span
-    end = _cut_tail(units, start, end, cues)
-    start = _find_head(units, start, cues)
-    _read_body(units, start, end)
+        _keep_meta(units, 0, -1)
+    else:
+        start, end = span
+        end = _cut_tail(units, start, end, cues)
+        start = _find_head(units, start, cues)
+        heads = [u.index for u in units[:start] if u.role in (TITLE, KICKER, STANDFIRST)]
+        low = min(heads) - ABOVE_TITLE if heads else start - HEAD_WINDOW
+        _keep_meta(units, max(0, low), end + TAIL_WINDOW)
+        _read_body(units, start, end)
     _read_fields(article, units, cues)
     _assemble(article, units)
+
+
+def _keep_meta(units: list[Unit], low: int, high: int) -> None:
+    """Date lines, bylines, credits and captions count only around the article: the same
+    lines in a list of other stories ("By REUTERS", "November 19, 2019") are boilerplate."""
+    for unit in units:
+        if unit.role in (DATE, BYLINE, CREDIT, CAPTION) and not low <= unit.index <= high:
+            unit.role = BOILERPLATE
 
 
 def _cut_tail(units: list[Unit], start: int, end: int, cues: Cues) -> int:
@@ -355,7 +369,7 @@ def _assemble(article: Article, units: list[Unit]) -> None:
             if parts:
                 parts.append("\n\n")
                 pos += 2
-            kind = "heading" if unit.role == HEADING else "paragraph"
+            kind: BlockKind = "heading" if unit.role == HEADING else "paragraph"
             article.blocks.append(Block(kind=kind, start=pos, end=pos + len(unit.text)))
             parts.append(unit.text)
             pos += len(unit.text)
