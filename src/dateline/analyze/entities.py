@@ -26,11 +26,12 @@ from ..errors import Code, DatelineError
 from . import entity_data
 from .entity_data import EntityData, words
 from .entity_index import EntityIndex
-from .entity_roles import Tokens, apposition_after, extend_right, role_length, title_before
+from .entity_roles import Tokens, apposition_after, extend_right, role_from, role_length, title_before
 
 __all__ = ["Entities", "EntityIndex"]
 
-_CUT = re.compile(r"\s[-–—]|[,;:()\[\]«»\"“”]")
+# A name never runs over punctuation, a table cell or a line ("Paris | 1 | 12" in a table).
+_CUT = re.compile(r"\s[-–—]|[,;:()\[\]«»\"“”|•·/\t\n]")
 _TRAIL = " -–—'’"
 _LABEL_ORDER: dict[str, int] = {"PER": 3, "ORG": 2, "LOC": 1, "MISC": 0}
 # Tokens on the left of a portfolio ("ministre américain de la Défense") searched for its role noun.
@@ -264,20 +265,23 @@ def _attach_roles(entities: list[Entity], groups: list[_Group], tokens: Tokens, 
 
 
 def _role_mentions(article: Article, tokens: Tokens, data: EntityData) -> None:
-    """Definite role noun phrases that name a known person become mentions of that person."""
+    """Definite role noun phrases that name a known person become mentions of that person
+    ("le ministre américain de la Défense", "the defense secretary"); the mention spans the
+    phrase without its determiner."""
     index = EntityIndex(article)
     text = tokens.text
     added = False
-    for i in range(1, len(tokens)):
-        if tokens.key(i - 1) not in data.definite or i in tokens.person_tokens:
+    for d in range(len(tokens) - 1):
+        k = d + 1
+        if tokens.key(d) not in data.definite or k in tokens.person_tokens:
             continue
-        n = role_length(tokens, data, i)
-        if not n:
+        found = role_from(tokens, data, k)
+        if found is None:
             continue
-        end, hit_person = extend_right(tokens, i, n)
+        end, hit_person = extend_right(tokens, *found)
         if hit_person:
             continue
-        start, stop = tokens.start(i), tokens.end(end - 1)
+        start, stop = tokens.start(k), tokens.end(end - 1)
         entity = index.by_role(text[start:stop], near=start)
         if entity is None or entity.label != "PER":
             continue

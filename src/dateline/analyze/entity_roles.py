@@ -134,6 +134,18 @@ def title_before(tokens: Tokens, data: EntityData, s: int) -> str | None:
     return _span_text(tokens, first, last)
 
 
+def role_from(tokens: Tokens, data: EntityData, k: int) -> tuple[int, int] | None:
+    """(index, length) of the role noun starting a phrase at token k, after at most
+    MAX_PREMODIFIERS modifiers ("defense secretary", "Premier ministre"), or None."""
+    for r in range(k, min(k + MAX_PREMODIFIERS + 1, len(tokens))):
+        n = role_length(tokens, data, r)
+        if n:
+            return r, n
+        if tokens.pos[r] not in _MODIFIER_POS or r in tokens.person_tokens:
+            return None
+    return None
+
+
 def apposition_after(tokens: Tokens, data: EntityData, e: int) -> str | None:
     """The apposition after a mention ending at token e (exclusive): "Mark Esper, chef du Pentagone"."""
     if e >= len(tokens) or tokens.low[e] != ",":
@@ -141,14 +153,10 @@ def apposition_after(tokens: Tokens, data: EntityData, e: int) -> str | None:
     k = e + 1
     if k < len(tokens) and tokens.key(k) in data.definite:
         k += 1
-    for r in range(k, min(k + MAX_PREMODIFIERS + 1, len(tokens))):
-        n = role_length(tokens, data, r)
-        if n:
-            break
-        if tokens.pos[r] not in _MODIFIER_POS or r in tokens.person_tokens:
-            return None
-    else:
+    found = role_from(tokens, data, k)
+    if found is None:
         return None
+    r, n = found
     end, hit_person = extend_right(tokens, r, n)
     if hit_person:
         return None

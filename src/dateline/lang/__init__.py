@@ -43,6 +43,26 @@ RESOURCES: dict[str, frozenset[str]] = {
             "countries",
         }
     ),
+    "quantities": frozenset(
+        {
+            "thousands",
+            "decimal",
+            "joiners",
+            "one",
+            "link",
+            "range",
+            "symbols",
+            "prefix_symbols",
+            "not_units",
+            "not_after",
+            "anaphoric",
+            "function_words",
+            "numbers",
+            "multipliers",
+            "approximate",
+            "vague",
+        }
+    ),
     # HTML page metadata: bylines, date cues (extract/bylines.py, extract/dates.py).
     "page": frozenset(
         {"byline_prefix", "author_joiners", "author_roles", "ordinal_suffixes", "published_cue", "modified_cue", "time_words"}
