@@ -183,6 +183,7 @@ def find(text: str, language: str, anchor: str | None, doc: Any = None) -> list[
     g = grammar(language)
     future_aux = frozenset(str(w).lower() for w in g.settings.get("future_aux", []))
     present_dir = int(g.settings.get("present_direction", 0))
+    year_tense = bool(g.settings.get("year_by_tense", False))
     if doc is not None and not text.startswith(doc.text[: min(len(doc.text), 200)]):
         doc = None  # a parse of another text would give wrong tenses
     limit = len(doc.text) if doc is not None else 0
@@ -201,6 +202,8 @@ def find(text: str, language: str, anchor: str | None, doc: Any = None) -> list[
                 spec["tense"] = tense
         if present_dir:
             spec["present_dir"] = present_dir
+        if year_tense:
+            spec["year_tense"] = True
         if spec.get("hour") is not None and not _DATE_SLOTS & spec.keys():
             spec["follow"] = True  # a bare clock time belongs to the last day the text named
         suffix = str(g.settings.get("period_suffix", ""))
@@ -215,13 +218,14 @@ def find(text: str, language: str, anchor: str | None, doc: Any = None) -> list[
 # Slots that name a day or a period: a clock time with none of them follows the text's last day.
 _DATE_SLOTS = frozenset({"year", "month", "day", "weekday", "dayrel", "unit", "season", "value", "decade", "century"})
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 
 
 def _resolve_all(timexes: list[Timex], anchor: str | None) -> None:
     """Resolve in text order: absolute ones once, relative ones against `anchor`, and bare
     clock times ("à 20 h 30") against the last day named before them (FTiB dev files: the
     evening of an announced event, not of the publication day), else against `anchor`."""
-    last_day: str | None = None
+    last: dict[str, str] = {}
     for timex in timexes:
         spec = timex.relative
         if spec is None:
@@ -230,14 +234,29 @@ def _resolve_all(timexes: list[Timex], anchor: str | None) -> None:
         if not (bare is None and why == NEEDS_ANCHOR):
             timex.value, timex.reason, timex.relative, timex.anchor = bare, why, None, None
         else:
-            _resolve_one(timex, spec, anchor, last_day)
-        if timex.value and timex.type in ("DATE", "TIME"):
-            day = _DAY.match(timex.value)
-            if day:
-                last_day = day.group(0)
+            _resolve_one(timex, spec, anchor, last)
+        _remember(timex, last)
 
 
-def _resolve_one(timex: Timex, spec: dict[str, Any], anchor: str | None, last_day: str | None) -> None:
+def _remember(timex: Timex, last: dict[str, str]) -> None:
+    """Keep the last day and the last quarter the text named (discourse anchors)."""
+    if timex.value and timex.type in ("DATE", "TIME"):
+        day = _DAY.match(timex.value)
+        if day:
+            last["day"] = day.group(0)
+        if _QUARTER.match(timex.value):
+            last["quarter"] = timex.value
+
+
+def _resolve_one(timex: Timex, spec: dict[str, Any], anchor: str | None, last: dict[str, str]) -> None:
+    last_day = last.get("day")
+    if spec.get("sign") and spec.get("unit") == "Y" and "quarter" in last and float(spec.get("num") or 1).is_integer():
+        # "a year earlier" in a text about quarterly results is that quarter a year before
+        # (TimeBank: "a year ago" after "the third quarter" is 1988-Q3, not 1988).
+        year, quarter = last["quarter"].split("-Q")
+        timex.value = f"{int(year) + int(spec['sign']) * int(spec.get('num') or 1):04d}-Q{quarter}"
+        timex.reason, timex.anchor = None, anchor
+        return
     if spec.get("event"):
         timex.value, timex.reason, timex.anchor = None, "anchored on an event whose date the text does not give", None
         return
@@ -252,15 +271,12 @@ def _resolve_one(timex: Timex, spec: dict[str, Any], anchor: str | None, last_da
 
 def reanchor(article: Article, anchor: str) -> None:
     """Re-resolve every relative timex of the article against the ISO date `anchor`."""
-    last_day: str | None = None
+    last: dict[str, str] = {}
     for timex in article.timexes:
         spec = timex.relative
         if spec is not None:
-            _resolve_one(timex, spec, anchor, last_day)
-        if timex.value and timex.type in ("DATE", "TIME"):
-            day = _DAY.match(timex.value)
-            if day:
-                last_day = day.group(0)
+            _resolve_one(timex, spec, anchor, last)
+        _remember(timex, last)
 
 
 class Timexes:

@@ -172,7 +172,12 @@ def _pick_year(anchor: date, month: int, day: int | None, spec: dict[str, Any]) 
     target_day = day or 15
     # Only a direction word moves a month or a day off the nearest occurrence: clause tense
     # misled more than it helped on FTiB dev ("est prévue le 16 juillet" is a passive present).
-    direction = int(spec["dir"]) if spec.get("dir") in (-1, 1) else None
+    if spec.get("dir") in (-1, 1):
+        direction: int | None = int(spec["dir"])
+    elif spec.get("year_tense"):
+        direction = _direction(spec, 0)
+    else:
+        direction = None
     candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         last = calendar.monthrange(year, month)[1]
