@@ -45,6 +45,28 @@ def challenge(verbose: bool) -> None:
                 print("   ", line)
 
 
+GOLD = ROOT / "tests" / "gold" / "quotes_fr"
+# GenderGapTracker's own French evaluation (its nlp/french/evaluation README, V6 on its 98
+# annotated articles): quote F1 81.7 at 0.3, speaker accuracy 80.4.
+GGT_FR_OWN = {"F1": 81.7, "speaker_acc": 80.4}
+
+
+def gold(verbose: bool) -> None:
+    import dateline
+    from dateline.evaluate.quote_sets import score_gold
+
+    def read(path: Path):  # type: ignore[no-untyped-def]
+        return dateline.read(str(path), language="fr")
+
+    result, lost = score_gold(GOLD, SHARED, read)
+    print(f"\n## our French gold ({result.items} articles from ../shared, tests/gold/quotes_fr; {lost} unanchored)")
+    for t, s in result.quotes.items():
+        row = s.row()
+        print(f"dateline @{t}: P {row['P']} R {row['R']} F1 {row['F1']}  speakers {s.speaker_ok}/{s.tp} ({row['speaker_acc']})")
+    print(f"GGT on its own French gold: F1 {GGT_FR_OWN['F1']}, speaker accuracy {GGT_FR_OWN['speaker_acc']}")
+    print(f"claims: {result.claims.row()}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--speed", action="store_true")
@@ -54,6 +76,7 @@ def main() -> int:
         print(f"{CHALLENGE} is absent", file=sys.stderr)
         return 1
     challenge(args.verbose)
+    gold(args.verbose)
     return 0
 
 

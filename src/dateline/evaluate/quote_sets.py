@@ -125,3 +125,43 @@ def anchor(text: str, quote: str, after: int = 0) -> tuple[int, int] | None:
     if at < 0:
         at = text.find(quote)
     return (at, at + len(quote)) if at >= 0 else None
+
+
+def gold_span(text: str, start_words: str, end_words: str) -> tuple[int, int] | None:
+    """A gold span anchored by its first and last words in the extracted text."""
+    start = text.find(start_words)
+    if start < 0:
+        return None
+    end = text.find(end_words, start)
+    return (start, end + len(end_words)) if end >= 0 else None
+
+
+def score_gold(folder: Path, shared: Path, read: Callable[[Path], Article]) -> tuple[SetScore, int]:
+    """Score our French gold; returns the scores and how many gold quotes could not be anchored
+    in the extracted text (the extractor changed: re-check those annotations)."""
+    scores = {t: Score(threshold=t) for t in THRESHOLDS}
+    claims = ClaimScore()
+    lost = 0
+    docs = read_gold(folder)
+    for doc in docs:
+        article = read(shared / doc["source"])
+        golds = []
+        for q in doc["quotes"]:
+            span = gold_span(article.text, q["from"], q["to"])
+            if span is None:
+                lost += 1
+                continue
+            golds.append(GoldQuote(span[0], span[1], q["speaker"]))
+        preds = predictions(article)
+        for t, s in scores.items():
+            score(golds, preds, t, into=s)
+        matched = 0
+        for gold in doc["claims"]:
+            item = {"stance": gold["stance"], "holder": gold["holder"], "target": gold["from"]}
+            if _claim_matches(item, article):
+                claims.tp += 1
+                matched += 1
+            else:
+                claims.fn += 1
+        claims.fp += max(0, len(article.claims) - matched)
+    return SetScore(quotes=scores, claims=claims, items=len(docs)), lost
