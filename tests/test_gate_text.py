@@ -30,6 +30,6 @@ def test_scraped_text_body_f1_stays_above_floor() -> None:
     pairs = [(dateline.read_text(pages[k]["articleBody"], analyze=False).text, truth[k]["articleBody"]) for k in truth]
     score = corpus_score(pairs)
     assert score.pages == gate["pages"]
+    # F1 is the gate; precision and recall are recorded in text.json for reference only (a
+    # change may trade one for the other and still be better).
     assert score.f1 >= gate["f1"] - EPSILON, f"body F1 {score.f1:.4f} fell below the floor {gate['f1']}"
-    assert score.precision >= gate["precision"] - EPSILON
-    assert score.recall >= gate["recall"] - EPSILON
