@@ -34,6 +34,7 @@ _WORD = re.compile(r"\w+")
 # Scripts written without spaces: count characters, about two per word (Japanese, Chinese).
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)$")
 _CREDIT_PAIR = re.compile(r"^[\w.'’ -]{2,40} / [\w.'’ -]{2,40}$")
 
@@ -103,7 +104,9 @@ def split_units(raw: str, cues: Cues) -> list[Unit]:
     pieces: list[tuple[str, int]] = []
     block = 0
     for line in raw.splitlines():
-        text = line.strip()  # inner spacing kept verbatim (French non-breaking spaces)
+        # Inner spacing is kept verbatim (French non-breaking spaces); invisible characters go:
+        # soft hyphens split words for the parser ("réac\u00adtion") and zero-width ones too.
+        text = line.translate(_INVISIBLE).strip()
         if not text:
             block += 1
             continue
