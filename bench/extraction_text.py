@@ -9,27 +9,35 @@ scored against the benchmark's ground-truth bodies with its own metric
 Speed is pages per second per core from time.process_time (CPU time of this process), so it
 is less sensitive to other work on the machine than wall time.
 
+A second table checks French, which scrapinghub lacks: the 26 French pages of
+trafilatura-evaldata turned into text by html-text (the converter that made the scrapinghub
+text input), scored with that benchmark's own counting of "with" / "without" segments;
+jusText runs there with its French stop list.
+
 Usage:  .venv/bin/python bench/extraction_text.py [--worst N] [--only dateline]
-Needs:  pip install -e '.[bench]' (jusText) and ../shared/benchmarks.
+Needs:  pip install -e '.[bench]' (jusText, html-text) and ../shared/benchmarks.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import html
 import json
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 import dateline
-from dateline.evaluate.extraction import corpus_score, page_score
+from dateline.evaluate.extraction import corpus_score, counts_f1, page_score, segments_score
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT.parent / "shared" / "benchmarks" / "article-extraction" / "scrapinghub"
 INPUT = BENCH / "scraped-text" / "html-text.json"
 TRUTH = BENCH / "ground-truth.json"
+EVALDATA = ROOT.parent / "shared" / "benchmarks" / "article-extraction" / "trafilatura-evaldata-fr-en"
 
 
 def load() -> tuple[dict[str, str], dict[str, str]]:
@@ -42,11 +50,11 @@ def ours(text: str) -> str:
     return dateline.read_text(text, analyze=False).text
 
 
-def justext_lines(text: str) -> str:
+def justext_lines(text: str, stoplist: str = "English") -> str:
     import justext  # bench-only anchor
 
     body = "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines() if line.strip())
-    paragraphs = justext.justext(f"<html><body>{body}</body></html>".encode(), justext.get_stoplist("English"))
+    paragraphs = justext.justext(f"<html><body>{body}</body></html>".encode(), justext.get_stoplist(stoplist))
     return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
 
@@ -67,10 +75,38 @@ def run(name: str, pages: dict[str, str], truth: dict[str, str]) -> tuple[dict[s
     return out, time.process_time() - cpu
 
 
+def french(names: list[str]) -> None:
+    """The French check: evaldata pages as html-text output, segment counts per system."""
+    import html_text  # bench-only: makes the text input from the HTML pages
+
+    gold = json.loads((EVALDATA / "evaldata-fr-en.json").read_text(encoding="utf-8"))
+    rows = [line.split("\t") for line in (EVALDATA / "languages.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    urls = [row[0] for row in rows if row[2].strip() == "fr"]
+    texts = {}
+    for url in urls:
+        page = gzip.decompress((EVALDATA / "html" / f"{gold[url]['file']}.gz").read_bytes()).decode("utf-8", "replace")
+        texts[url] = html_text.extract_text(page, guess_layout=True)
+    french_systems: dict[str, Callable[[str], str]] = {
+        "dateline": ours,
+        "justext-lines": lambda text: justext_lines(text, "French"),
+        "raw": raw,
+    }
+    print(f"\ntrafilatura-evaldata French pages as text (html-text): {len(urls)} pages; segment counts")
+    print(f"{'system':<14} {'precision':>9} {'recall':>7} {'F1':>6} {'accuracy':>9}")
+    for name in names:
+        counts = sum(
+            (segments_score(french_systems[name](texts[u]), gold[u]["with"], gold[u]["without"]) for u in urls),
+            start=Counter(),
+        )
+        m = counts_f1(counts)
+        print(f"{name:<14} {m['precision']:>9.3f} {m['recall']:>7.3f} {m['f1']:>6.3f} {m['accuracy']:>9.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--worst", type=int, default=0, help="list our N worst pages by F1")
     parser.add_argument("--only", choices=sorted(SYSTEMS), action="append", help="run only these systems")
+    parser.add_argument("--no-french", action="store_true", help="skip the French check")
     args = parser.parse_args(argv)
     if not INPUT.exists():
         print(f"{INPUT} is absent: the shared benchmarks are needed", file=sys.stderr)
@@ -85,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
         score = corpus_score((out[k], truth[k]) for k in truth)
         speed = len(truth) / cpu if cpu > 0 else float("inf")
         print(f"{name:<14} {score.precision:>9.3f} {score.recall:>7.3f} {score.f1:>6.3f} {speed:>13.0f}")
+    if not args.no_french and EVALDATA.exists():
+        french(args.only or list(SYSTEMS))
     if args.worst and "dateline" in results:
         scored = []
         for k in truth:

@@ -22,6 +22,8 @@ _TRIM = " :.;,!|-–—•·>»«\"'()[]*"
 
 def key(line: str) -> str:
     """The comparison form of a line: lower case, one apostrophe and dash, single spaces."""
+    if line.isascii():  # most lines: nothing to fold, and str.translate is the slow part
+        return " ".join(line.lower().split())
     return _SPACES.sub(" ", line.translate(_FOLD).lower()).strip()
 
 
@@ -38,7 +40,7 @@ def _alternation(words: list[str]) -> str:
 class Cues:
     exact: frozenset[str]
     prefix: tuple[str, ...]
-    contains: tuple[str, ...]
+    contains: re.Pattern[str]
     related: tuple[str, ...]
     article_end: tuple[str, ...]
     section_prefix: tuple[str, ...]
@@ -62,7 +64,7 @@ class Cues:
         if words <= 25 and trimmed.startswith(self.prefix):
             return True
         # Phrase cues (cookie and legal notices) can sit inside a 60-word consent banner.
-        return words <= 60 and any(c in line_key for c in self.contains)
+        return words <= 60 and self.contains.search(line_key) is not None
 
     def related_heading(self, line_key: str, words: int) -> bool:
         """A heading that opens a list of links to other stories ("Lire aussi", "Related")."""
@@ -80,9 +82,11 @@ class Cues:
             for cue in self.article_end
         )
 
-    def section(self, line: str) -> str | None:
+    def section(self, line: str, line_key: str | None = None) -> str | None:
         """The section a "More stories from X" line names (the space before X may be lost)."""
-        line_key = key(line)
+        line_key = key(line) if line_key is None else line_key
+        if not line_key.startswith(self.section_prefix):
+            return None
         for cue in self.section_prefix:
             if line_key.startswith(cue):
                 rest = line.translate(_FOLD)[len(cue) :].strip(_TRIM + " ")
@@ -132,7 +136,7 @@ def _compile(packs: list[LangPack]) -> Cues:
     return Cues(
         exact=frozenset(gather("exact")),
         prefix=tuple(gather("prefix")),
-        contains=tuple(gather("contains")),
+        contains=re.compile(_alternation(gather("contains")) or r"(?!x)x"),
         related=tuple(gather("related")),
         article_end=tuple(gather("article_end")),
         section_prefix=tuple(sorted(set(gather("section_prefix")), key=len, reverse=True)),

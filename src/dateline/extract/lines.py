@@ -106,7 +106,7 @@ def split_units(raw: str, cues: Cues) -> list[Unit]:
     for line in raw.splitlines():
         # Inner spacing is kept verbatim (French non-breaking spaces); invisible characters go:
         # soft hyphens split words for the parser ("réac\u00adtion") and zero-width ones too.
-        text = line.translate(_INVISIBLE).strip()
+        text = (line if line.isascii() else line.translate(_INVISIBLE)).strip()
         if not text:
             block += 1
             continue
@@ -144,7 +144,7 @@ def classify(units: list[Unit], cues: Cues) -> None:
         if unit.words <= DATE_LINE_MAX_WORDS:
             found = cues.find_date(unit.text)
             unit.date = found[0] if found else None
-        if cues.section(unit.text) is not None:
+        if cues.section(unit.text, unit.key) is not None:
             unit.role = SECTION
         elif cues.related_heading(unit.key, unit.words):
             unit.role = RELATED
