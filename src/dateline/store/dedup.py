@@ -33,10 +33,11 @@ SHINGLE = 5
 # a copy with a changed sentence or two (tests/test_store_dedup.py) stays above it.
 NEAR_THRESHOLD = 0.8
 
-_PRIME = (1 << 61) - 1
 _rng = np.random.default_rng(20261125)  # fixed seed: signatures must be stable across runs
-_A = _rng.integers(1, 1 << 31, size=PERMUTATIONS, dtype=np.uint64)
-_B = _rng.integers(0, 1 << 32, size=PERMUTATIONS, dtype=np.uint64)
+# Multiply-shift hashing (Dietzfelbinger et al. 1997): h(x) = ((a*x + b) mod 2^64) >> 32 with a
+# odd is a 2-independent family of 32-bit hashes; numpy's uint64 arithmetic wraps mod 2^64.
+_A = _rng.integers(0, np.iinfo(np.uint64).max, size=PERMUTATIONS, dtype=np.uint64, endpoint=True) | np.uint64(1)
+_B = _rng.integers(0, np.iinfo(np.uint64).max, size=PERMUTATIONS, dtype=np.uint64, endpoint=True)
 
 # Query parameters that identify a campaign or a click, never the page.
 _TRACKING = re.compile(
@@ -142,9 +143,9 @@ def signature(text: str) -> npt.NDArray[np.uint64]:
         (int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=4).digest(), "little") for s in set(shingles)),
         dtype=np.uint64,
     )
-    # (a*x + b) mod p with x < 2^32 and a < 2^31 stays below 2^64: no overflow.
-    values = (np.outer(_A, hashes) + _B[:, None]) % np.uint64(_PRIME)
-    result: npt.NDArray[np.uint64] = values.min(axis=1) & np.uint64(0xFFFFFFFF)
+    with np.errstate(over="ignore"):
+        values = (np.outer(_A, hashes) + _B[:, None]) >> np.uint64(32)
+    result: npt.NDArray[np.uint64] = values.min(axis=1)
     return result
 
 
