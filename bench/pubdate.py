@@ -1,0 +1,83 @@
+"""Stated (published) date accuracy: ours beside htmldate extensive alone, same run.
+
+    .venv/bin/python bench/pubdate.py
+
+Corpus: ../shared/benchmarks/pubdate/htmldate (eval_default.json + eval_mediacloud_2020.json,
+1,000 entries; the 5 gold `NaN` entries count as misses for every tool, as upstream does).
+Metric: evaluate.metadata.date_outcome (same day = TP). Speed: CPU seconds (process_time)
+of our whole HTML extraction vs htmldate's date search alone.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+from dateline.article import Article
+from dateline.evaluate.metadata import date_outcome, date_scores
+from dateline.extract import html as html_extract
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "pubdate" / "htmldate"
+
+
+def load() -> list[tuple[str, str, object, str]]:
+    """(url, html, gold date, language) per entry."""
+    gold: dict[str, dict[str, object]] = {}
+    for name in ("eval_default.json", "eval_mediacloud_2020.json"):
+        gold.update(json.loads((CORPUS / name).read_text(encoding="utf-8")))
+    languages: dict[str, str] = {}
+    for line in (CORPUS / "languages.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        cells = line.split("\t")
+        languages[cells[0]] = cells[3]
+    rows = []
+    for url, entry in gold.items():
+        html = gzip.decompress((CORPUS / "html" / f"{entry['file']}.gz").read_bytes()).decode("utf-8", "replace")
+        rows.append((url, html, entry["date"], languages.get(url, "")))
+    return rows
+
+
+def ours(html: str, url: str) -> str | None:
+    article = Article(html=html, url=url)
+    html_extract.extract(article)
+    return article.stated_date
+
+
+def htmldate_alone(html: str, url: str) -> str | None:
+    from htmldate import find_date
+
+    found = find_date(html, url=url, extensive_search=True, original_date=True)
+    return found if isinstance(found, str) else None
+
+
+def score(rows: list[tuple[str, str, object, str]], run: str) -> tuple[dict[str, float], dict[str, float], float]:
+    tool = ours if run == "ours" else htmldate_alone
+    counts: Counter[str] = Counter()
+    french: Counter[str] = Counter()
+    start = time.process_time()
+    for url, html, gold, language in rows:
+        outcome = date_outcome(tool(html, url), gold)
+        counts[outcome] += 1
+        if language == "fr":
+            french[outcome] += 1
+    seconds = time.process_time() - start
+    return date_scores(counts), date_scores(french), len(rows) / seconds
+
+
+def main() -> None:
+    rows = load()
+    mine, mine_fr, speed = score(rows, "ours")
+    theirs, theirs_fr, their_speed = score(rows, "htmldate")
+    print("| measure | dateline | htmldate extensive |")
+    print("|---|---:|---:|")
+    print(f"| accuracy, all {len(rows)} entries | {mine['accuracy']:.3f} | {theirs['accuracy']:.3f} |")
+    fr = sum(1 for r in rows if r[3] == "fr")
+    print(f"| accuracy, {fr} French pages | {mine_fr['accuracy']:.3f} | {theirs_fr['accuracy']:.3f} |")
+    print(f"| F1, all | {mine['f1']:.3f} | {theirs['f1']:.3f} |")
+    print(f"| pages/s per core (CPU time; ours = whole HTML extraction) | {speed:.1f} | {their_speed:.1f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,308 @@
+"""Page metadata from the HTML tree: title, outlet, standfirst, kicker, section, bylines,
+dates (published and modified apart), figures' captions and credits.
+
+Reads a parsed lxml tree without changing it (html.py runs trafilatura afterwards, which
+does). Sources in order of trust: JSON-LD (jsonld.py), `<meta>` (og:, article:, Dublin
+Core), then the markup of the article element (itemprop, class names such as "byline" or
+"figcaption"). Class and attribute names are HTML/schema.org vocabulary, not words of a
+language; language cues (byline prefixes, roles, months) come from lang/<code>/page.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from lxml.html import HtmlElement
+
+from ..article import Media
+from ..lang import LangPack
+from . import jsonld
+from .bylines import Bylines, Separators, clean_title, key, outlet_keys, squash
+from .pagedates import MetaDates, read_dates
+
+_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "button", "iframe", "object"})
+_OUTSIDE = frozenset({"nav", "aside", "footer", "header"})
+# Class/id fragments publishers use for each field (seen on the fr/en pages of the
+# trafilatura-evaldata and htmldate corpora).
+_STANDFIRST = re.compile(r"chapo|chapeau|standfirst|\blede\b|\bdek\b|summary|intro|subtitle|subheadline|deck", re.I)
+_KICKER = re.compile(r"kicker|surtitre|sur-titre|overline|eyebrow|supertitle|uptitle", re.I)
+_BYLINE = re.compile(r"byline|author|auteur|signature", re.I)
+_CREDIT = re.compile(r"credit|copyright|photographer|source|droits|author", re.I)
+_CRUMBS = re.compile(r"breadcrumb|fil-?ariane|ariane", re.I)
+# A byline element holds a few names, not a biography.
+_MAX_BYLINE_CHARS = 120
+_MAX_FIGURES = 8
+
+
+def text_of(element: HtmlElement) -> str:
+    """Visible text of an element: never script, style or template content."""
+    parts: list[str] = []
+
+    def walk(node: HtmlElement) -> None:
+        if isinstance(node.tag, str) and node.tag.lower() in _SKIP:
+            return
+        if node.text and isinstance(node.tag, str):
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    return squash(" ".join(parts))
+
+
+def _classes(element: HtmlElement) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
+@dataclass
+class PageMeta:
+    title: str | None = None
+    site_name: str | None = None
+    outlets: set[str] = field(default_factory=set)
+    description: str | None = None
+    standfirst_element: str | None = None
+    kicker: str | None = None
+    section: str | None = None
+    authors: list[str] = field(default_factory=list)
+    byline: str | None = None  # the byline line the authors came from, when it is in the markup
+    dates: MetaDates = field(default_factory=MetaDates)
+    media: list[Media] = field(default_factory=list)
+    is_article: bool = False
+    og_type: str = ""
+
+
+def meta_tags(tree: HtmlElement) -> dict[str, str]:
+    """First value of each `<meta>` keyed by property/name/itemprop, lower-cased."""
+    tags: dict[str, str] = {}
+    for meta in tree.iterfind(".//meta"):
+        content = meta.get("content")
+        if content is None or not content.strip():
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            name = (meta.get(attr) or "").strip().lower()
+            if name and name not in tags:
+                tags[name] = content.strip()
+    return tags
+
+
+def main_scope(tree: HtmlElement) -> HtmlElement:
+    """The article element with the most text, else <main>, else the body."""
+    articles = [a for a in tree.iter("article") if not _inside(a, _OUTSIDE)]
+    if articles:
+        return max(articles, key=lambda a: len(text_of(a)))
+    main = next(tree.iter("main"), None)
+    if main is not None:
+        return main
+    body = tree.find(".//body")
+    return body if body is not None else tree
+
+
+def _inside(element: HtmlElement, tags: frozenset[str]) -> bool:
+    return any(isinstance(p.tag, str) and p.tag.lower() in tags for p in element.iterancestors())
+
+
+def _elements(scope: HtmlElement, pattern: re.Pattern[str]) -> Iterator[HtmlElement]:
+    for element in scope.iter():
+        if isinstance(element.tag, str) and element.tag not in _SKIP and pattern.search(_classes(element)):
+            yield element
+
+
+def read(tree: HtmlElement, url: str | None, packs: Sequence[LangPack]) -> PageMeta:
+    tags = meta_tags(tree)
+    linked = jsonld.read(tree)
+    scope = main_scope(tree)
+    meta = PageMeta()
+    meta.site_name = tags.get("og:site_name") or tags.get("application-name") or linked.publisher
+    meta.outlets = outlet_keys([meta.site_name, linked.publisher, tags.get("twitter:site", "").lstrip("@")], url)
+    meta.title = _title(tree, tags, linked, meta.outlets, Separators.of(tuple(packs)))
+    meta.description = (
+        squash(
+            linked.description
+            or tags.get("og:description")
+            or tags.get("description")
+            or tags.get("twitter:description")
+        )
+        or None
+    )
+    meta.standfirst_element = _first_text(scope, _STANDFIRST, limit=600, minimum=40)
+    meta.kicker = _first_text(scope, _KICKER, limit=80, minimum=2)
+    meta.section = _section(tree, tags, linked, meta.title)
+    meta.authors, meta.byline = _authors(tree, scope, tags, linked, Bylines.of(tuple(packs)), meta.outlets)
+    meta.dates = read_dates(tree, scope, tags, linked, packs)
+    meta.media = _media(scope, linked, packs)
+    meta.og_type = tags.get("og:type", "").strip().lower()
+    meta.is_article = linked.is_article or meta.og_type.startswith("article") or meta.dates.published is not None
+    return meta
+
+
+def _title(
+    tree: HtmlElement, tags: dict[str, str], linked: jsonld.LinkedData, outlets: set[str], seps: Separators
+) -> str | None:
+    h1s = [text_of(h) for h in tree.iter("h1") if not _inside(h, _OUTSIDE)]
+    h1s = [h for h in h1s if h]
+    for raw in (linked.headline, tags.get("og:title"), tags.get("twitter:title")):
+        title = clean_title(raw, outlets, seps)
+        if title:
+            return title
+    if len(h1s) == 1:
+        return h1s[0]
+    element = tree.find(".//title")
+    title = clean_title(text_of(element), outlets, seps) if element is not None else None
+    return title or (h1s[0] if h1s else None)
+
+
+def _first_text(scope: HtmlElement, pattern: re.Pattern[str], *, limit: int, minimum: int) -> str | None:
+    for element in _elements(scope, pattern):
+        if element.tag in {"body", "article", "main", "section"} or _inside(element, _OUTSIDE):
+            continue
+        text = text_of(element)
+        if minimum <= len(text) <= limit:
+            return text
+    return None
+
+
+def _section(tree: HtmlElement, tags: dict[str, str], linked: jsonld.LinkedData, title: str | None) -> str | None:
+    section = tags.get("article:section") or linked.section
+    if section:
+        return squash(section)
+    crumbs = linked.breadcrumbs
+    if not crumbs:
+        for element in _elements(tree, _CRUMBS):
+            crumbs = [text_of(a) for a in element.iter("a")]
+            crumbs = [c for c in crumbs if c]
+            if crumbs:
+                break
+    # The first crumb is the home page, the last one often the article itself.
+    useful = [c for c in crumbs[1:] if not title or key(c) != key(title)]
+    return useful[-1] if useful and len(useful[-1]) <= 60 else None
+
+
+def _authors(
+    tree: HtmlElement,
+    scope: HtmlElement,
+    tags: dict[str, str],
+    linked: jsonld.LinkedData,
+    bylines: Bylines,
+    outlets: set[str],
+) -> tuple[list[str], str | None]:
+    candidates: list[str] = ["; ".join(linked.authors)] if linked.authors else []
+    for name in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"):
+        if tags.get(name):
+            candidates.append(tags[name])
+    for element in scope.iterfind(".//*[@itemprop]"):
+        if "author" in (element.get("itemprop") or ""):
+            inner = element.find(".//*[@itemprop='name']")
+            candidates.append(text_of(inner if inner is not None else element))
+    candidates += [text_of(a) for a in tree.iterfind(".//a[@rel='author']")]
+    lines: list[str] = []
+    for element in _elements(scope, _BYLINE):
+        text = text_of(element)
+        if 0 < len(text) <= _MAX_BYLINE_CHARS:
+            lines.append(text)
+    line = next((x for x in lines if bylines.names(x, outlets)), None)
+    for candidate in [*candidates, *lines]:
+        names = bylines.names(candidate, outlets)
+        if names:
+            return names, line
+    return [], line
+
+
+def _media(scope: HtmlElement, linked: jsonld.LinkedData, packs: Sequence[LangPack]) -> list[Media]:
+    cues = [c for p in packs for c in p.resource("boilerplate")["credit_cue"] if c.rstrip().endswith(":")]
+    media: list[Media] = []
+    for figure in scope.iter("figure"):
+        if len(media) >= _MAX_FIGURES or _inside(figure, _OUTSIDE):
+            continue
+        item = figure_media(figure, cues)
+        if item is not None:
+            media.append(item)
+    if not media:
+        media = [Media(caption=c, credit=r) for c, r in linked.images]
+    return media
+
+
+_COPYRIGHT = re.compile(r"\s*(?:©|\(c\)|copyright)\s*", re.I)
+
+
+def figure_media(figure: HtmlElement, cues: Sequence[str]) -> Media | None:
+    """Caption and credit of one `<figure>`: a credit element, else a "©"/"Photo :" tail."""
+    caption_el = figure.find(".//figcaption")
+    credit: str | None = None
+    credit_texts: list[str] = []
+    for element in _elements(figure, _CREDIT):
+        text = text_of(element)
+        if text and len(text) <= 120:
+            credit_texts.append(text)
+            credit = credit or text
+    caption = text_of(caption_el) if caption_el is not None else ""
+    for text in credit_texts:
+        caption = squash(caption.replace(text, " "))
+    if credit is None and caption:
+        caption, credit = split_credit(caption, cues)
+    if credit:
+        credit = _COPYRIGHT.sub("", credit).strip(" ()/-–:") or None
+        if credit:
+            credit = _strip_cue(credit, cues)
+    kept = caption.strip(" -–|/") or None
+    if kept is None and credit is None:
+        return None
+    return Media(caption=kept, credit=credit)
+
+
+def _strip_cue(text: str, cues: Sequence[str]) -> str:
+    lower = text.lower()
+    for cue in cues:
+        if lower.startswith(cue):
+            return text[len(cue) :].strip()
+    return text
+
+
+def split_credit(caption: str, cues: Sequence[str]) -> tuple[str, str | None]:
+    """Split "Un soldat à Bagdad. Photo : Jean Dupont / AFP" into caption and credit."""
+    match = _COPYRIGHT.search(caption)
+    if match and match.start() > 0:
+        return caption[: match.start()].strip(), caption[match.end() :].strip() or None
+    lower = caption.lower()
+    for cue in cues:
+        at = lower.rfind(cue)
+        if at > 0:
+            return caption[:at].strip(" (-–"), caption[at + len(cue) :].strip(" )") or None
+    paren = re.search(r"\(([^()]{2,60})\)\s*$", caption)
+    if paren and "/" in paren.group(1):
+        return caption[: paren.start()].strip(), paren.group(1).strip()
+    return caption, None
+
+
+_BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "section", "article", "figure", "table", "h1", "h2", "h3", "h4"})
+_LEAF_TAGS = frozenset({"a", "li", "span", "p", "div", "h2", "h3", "h4", "h5", "h6", "label", "strong", "em"})
+# Lines up to this length are share buttons, related-story links, labels; longer text is prose.
+_MAX_LEFTOVER_CHARS = 100
+_MAX_LEFTOVERS = 60
+
+
+def short_lines(scope: HtmlElement) -> list[str]:
+    """Short text lines of the article element, to report those extraction dropped."""
+    lines: list[str] = []
+    seen: set[str] = set()
+    for element in scope.iter(*_LEAF_TAGS):
+        if len(lines) >= _MAX_LEFTOVERS:
+            break
+        if any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in element):
+            continue
+        parent = element.getparent()
+        if (
+            parent is not None
+            and parent.tag in _LEAF_TAGS
+            and not any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in parent)
+        ):
+            continue  # an inline element counted with its parent line
+        text = text_of(element)
+        k = key(text)
+        if text and len(text) <= _MAX_LEFTOVER_CHARS and k not in seen:
+            seen.add(k)
+            lines.append(text)
+    return lines
