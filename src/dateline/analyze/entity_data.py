@@ -1,8 +1,8 @@
 """The entity step's language knowledge (lang/<code>/entities.toml), compiled once per language.
 
-Role comparison lives here too because it is pure data work: a role phrase becomes a set of
-"role keys" (content words, lower-case, with synonyms replaced by their canonical wording and
-nationality words replaced by a country code), and two roles match when their keys overlap.
+Role comparison lives here too because it is pure data work: a role phrase becomes a `RoleKey`
+(its role nouns, its other content words and its countries, after synonyms are replaced by
+their canonical wording); entity_index.py compares two keys.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from ..article import EntityLabel
 
 _WORD = re.compile(r"[\w][\w\-]*", re.UNICODE)
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
-COUNTRY_PREFIX = "@"
 
 
 def words(text: str) -> list[str]:
@@ -41,6 +40,7 @@ class EntityData:
     not_entities: frozenset[str]
     drop_prefixes: tuple[str, ...]
     leading_articles: tuple[str, ...]
+    not_person_start: frozenset[str]
     honorifics: frozenset[str]
     definite: frozenset[str]
     portfolios: frozenset[str]
@@ -48,7 +48,7 @@ class EntityData:
     stopwords: frozenset[str]
     roles: tuple[tuple[str, ...], ...]  # longest first
     role_firsts: frozenset[str]
-    role_words: frozenset[str]  # every content word of a role noun (and of canonical wordings)
+    role_content: tuple[tuple[str, ...], ...]  # role nouns without function words, longest first
     synonyms: tuple[Synonym, ...]
     countries: dict[str, str]  # word -> country code
 
@@ -69,42 +69,59 @@ class EntityData:
                 return text[len(art) :]
         return text
 
-    def role_keys(self, text: str) -> frozenset[str]:
-        """The comparable content of a role phrase ("le chef du Pentagone" -> ministre, défense, @US)."""
+    def role_key(self, text: str) -> RoleKey:
+        """The comparable content of a role phrase: "le chef du Pentagone" -> heads {ministre},
+        complements {défense}, countries {US} (through the synonym table)."""
         ws = words(text)
-        keys: set[str] = set()
-        used = [False] * len(ws)
-        for syn in self.synonyms:
-            n = len(syn.variant)
-            for i in range(len(ws) - n + 1):
-                if tuple(ws[i : i + n]) == syn.variant:
-                    keys.update(syn.canonical)
-                    if syn.country:
-                        keys.add(COUNTRY_PREFIX + syn.country)
-                    for j in range(i, i + n):
-                        used[j] = True
+        countries: set[str] = set()
+        content: list[str] = []
         i = 0
         while i < len(ws):
-            if used[i]:
+            for syn in self.synonyms:
+                n = len(syn.variant)
+                if tuple(ws[i : i + n]) == syn.variant:
+                    content.extend(syn.canonical)
+                    if syn.country:
+                        countries.add(syn.country)
+                    i += n
+                    break
+            else:
+                if ws[i] not in self.stopwords:
+                    content.append(ws[i])
                 i += 1
-                continue
-            two = " ".join(ws[i : i + 2])
+        heads: set[str] = set()
+        complements: set[str] = set()
+        i = 0
+        while i < len(content):
+            two = " ".join(content[i : i + 2])
             if two in self.countries:
-                keys.add(COUNTRY_PREFIX + self.countries[two])
+                countries.add(self.countries[two])
                 i += 2
                 continue
-            w = ws[i]
-            if w in self.countries:
-                keys.add(COUNTRY_PREFIX + self.countries[w])
-            elif w not in self.stopwords:
-                keys.add(w)
-            i += 1
-        return frozenset(keys)
+            if content[i] in self.countries:
+                countries.add(self.countries[content[i]])
+                i += 1
+                continue
+            for role in self.role_content:
+                n = len(role)
+                if tuple(content[i : i + n]) == role:
+                    heads.add(" ".join(role))
+                    i += n
+                    break
+            else:
+                complements.add(content[i])
+                i += 1
+        return RoleKey(frozenset(heads), frozenset(complements), frozenset(countries))
 
-    def role_heads(self, text: str) -> frozenset[str]:
-        """The role nouns inside a phrase (after synonym replacement), used to require that a
-        role mention and an entity's role share their head ("général" never matches "ministre")."""
-        return self.role_keys(text) & self.role_words
+
+@dataclass(frozen=True)
+class RoleKey:
+    heads: frozenset[str]  # role nouns, a multi-word one as one item ("premier ministre")
+    complements: frozenset[str]  # other content words ("défense", "opérations")
+    countries: frozenset[str]  # country codes
+
+    def size(self) -> int:
+        return len(self.heads) + len(self.complements) + len(self.countries)
 
 
 def _labels(table: dict[str, str]) -> dict[str, EntityLabel]:
@@ -140,6 +157,7 @@ def load(code: str) -> EntityData:
         not_entities=frozenset(w.lower() for w in raw["not_entities"]),
         drop_prefixes=tuple(p.lower() for p in raw["drop_prefixes"]),
         leading_articles=tuple(a.lower() for a in raw["leading_articles"]),
+        not_person_start=frozenset(w.lower() for w in raw["not_person_start"]),
         honorifics=frozenset(raw["honorifics"]),
         definite=frozenset(w.lower().translate(_APOSTROPHES) for w in raw["definite"]),
         portfolios=frozenset(" ".join(words(p)) for p in raw["portfolios"]),
@@ -147,7 +165,7 @@ def load(code: str) -> EntityData:
         stopwords=stop,
         roles=tuple(roles),
         role_firsts=frozenset(r[0] for r in roles),
-        role_words=frozenset(w for r in roles for w in r if w not in stop) | {w for s in synonyms for w in s.canonical},
+        role_content=tuple(sorted({tuple(w for w in r if w not in stop) for r in roles} - {()}, key=len, reverse=True)),
         synonyms=tuple(synonyms),
         countries=countries,
     )

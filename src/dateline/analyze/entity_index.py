@@ -9,29 +9,39 @@ JSON; every lookup is a bisect or a scan over the article's few entities, never 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 
 from ..article import Article, Entity
 from ..errors import DatelineError
 from . import entity_data
-from .entity_data import COUNTRY_PREFIX, EntityData, words
+from .entity_data import EntityData, RoleKey, words
 
-# Share of a role query's content words an entity's role must contain to be a candidate. 0.5
-# accepts "le commandant américain en Irak" (3 of 3 words) for "commandant des opérations
-# militaires américaines en Irak" and refuses a bare shared head plus an unrelated country
-# only through the country check below; set on the seed's role mentions.
+# Share of a role query's content (role nouns, other words, countries) an entity's role must
+# contain. 0.5 accepts "la nouvelle ministre des Sports" (2 of 3) for "ministre des Sports";
+# set on the seed's role mentions and the French pages of trafilatura-evaldata-fr-en.
 MIN_ROLE_COVERAGE = 0.5
 
 
-@dataclass(frozen=True)
-class _Role:
-    keys: frozenset[str]
-    heads: frozenset[str]
-    countries: frozenset[str]
-
-
-def _countries(keys: frozenset[str]) -> frozenset[str]:
-    return frozenset(k for k in keys if k.startswith(COUNTRY_PREFIX))
+def _match(query: RoleKey, role: RoleKey) -> float:
+    """How well an entity's role matches a role phrase (0 when it cannot be the same office):
+    they share a role noun ("premier ministre" is not "ministre"), do not name different
+    countries, and do not name different portfolios ("ministre de l'Intérieur" is not "ministre
+    des Sports"); then the share of the phrase the role covers, plus a small bonus for a role
+    that says no more than the phrase ("général" beats "général iranien" for "le général")."""
+    if not (query.heads & role.heads):
+        return 0.0
+    if query.countries and role.countries and not (query.countries & role.countries):
+        return 0.0
+    if query.complements and role.complements and not (query.complements & role.complements):
+        return 0.0
+    shared = (
+        len(query.heads & role.heads)
+        + len(query.complements & role.complements)
+        + len(query.countries & role.countries)
+    )
+    coverage = shared / query.size()
+    if coverage < MIN_ROLE_COVERAGE:
+        return 0.0
+    return coverage + 0.01 * shared / max(role.size(), 1)
 
 
 class EntityIndex:
@@ -49,20 +59,20 @@ class EntityIndex:
         )
         self._person_ends = [end for end, _, _ in persons]
         self._persons = persons
+        self._persons_by_start = sorted(
+            (m.start, i) for i, e in enumerate(self.entities) if e.label == "PER" for m in e.mentions
+        )
+        self._person_starts = [start for start, _ in self._persons_by_start]
         self.data: EntityData | None = None
         if article.language:
             try:
                 self.data = entity_data.load(article.language)
             except DatelineError:
                 self.data = None  # unsupported language: name and position lookups still work
-        self._roles: list[list[_Role]] = [
-            [self._role(r) for r in e.roles] if self.data is not None else [] for e in self.entities
+        data = self.data
+        self._roles: list[list[RoleKey]] = [
+            [data.role_key(r) for r in e.roles] if data is not None else [] for e in self.entities
         ]
-
-    def _role(self, text: str) -> _Role:
-        assert self.data is not None
-        keys = self.data.role_keys(text)
-        return _Role(keys=keys, heads=keys & self.data.role_words, countries=_countries(keys))
 
     # -- by position -------------------------------------------------------------------------
     def at(self, start: int, end: int) -> Entity | None:
@@ -92,6 +102,14 @@ class EntityIndex:
             return None
         return self.entities[self._persons[i - 1][2]]
 
+    def next_person_after(self, pos: int) -> Entity | None:
+        """The first person mentioned after `pos`: the referent of a pronoun that comes before
+        the name ("« …, a-t-elle ajouté, … » La sénatrice Anne Perrin s'exprimait…")."""
+        i = bisect_left(self._person_starts, pos)
+        if i == len(self._person_starts):
+            return None
+        return self.entities[self._persons_by_start[i][1]]
+
     # -- by name -----------------------------------------------------------------------------
     def by_name(self, text: str, *, near: int | None = None) -> Entity | None:
         """The entity a name refers to: its canonical name, one of its mentions, or (persons)
@@ -100,9 +118,11 @@ class EntityIndex:
         wanted = self._name_words(text)
         if not wanted:
             return None
-        exact = [k for k, e in enumerate(self.entities) if words(e.name) == wanted]
+        exact = [k for k, e in enumerate(self.entities) if self._name_words(e.name) == wanted]
         if not exact:
-            exact = [k for k, e in enumerate(self.entities) if any(words(m.text) == wanted for m in e.mentions)]
+            exact = [
+                k for k, e in enumerate(self.entities) if any(self._name_words(m.text) == wanted for m in e.mentions)
+            ]
         if exact:
             return self._pick(exact, near)
         n = len(wanted)
@@ -128,25 +148,12 @@ class EntityIndex:
         without `near`, a tie resolves to nothing."""
         if self.data is None:
             return None
-        query = self._role(text)
+        query = self.data.role_key(text)
         if not query.heads:
             return None
-        content = query.keys - query.countries
         scored: list[tuple[float, int]] = []
         for k, roles in enumerate(self._roles):
-            best = 0.0
-            for role in roles:
-                if not (role.heads & query.heads):
-                    continue
-                if query.countries and role.countries and not (query.countries & role.countries):
-                    continue
-                shared = len(query.keys & role.keys)
-                coverage = shared / max(len(query.keys), 1)
-                if coverage < MIN_ROLE_COVERAGE or not (content & role.keys):
-                    continue
-                # Precision of the role against the query breaks ties between a specific and a
-                # generic role ("général" vs "général iranien" for "le général").
-                best = max(best, coverage + 0.01 * shared / max(len(role.keys), 1))
+            best = max((_match(query, role) for role in roles), default=0.0)
             if best > 0:
                 scored.append((best, k))
         if not scored:

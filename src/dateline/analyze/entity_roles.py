@@ -94,6 +94,8 @@ def _span_text(tokens: Tokens, first: int, last: int) -> str:
 def title_before(tokens: Tokens, data: EntityData, s: int) -> str | None:
     """The title right before a mention starting at token s ("le général Milley" -> "général")."""
     comma = s > 0 and tokens.low[s - 1] == ","
+    if s == 0 or (not comma and tokens.pos[s - 1] in _LINK_POS):
+        return None  # "directeur de la campagne d'Emmanuel Macron": the name is a complement
     j = s - 2 if comma else s - 1
     right = j
     window: list[int] = []

@@ -50,7 +50,8 @@ def complement(verb: Token, lex: Lexicon, unit: Unit) -> tuple[int, int] | None:
         if low in lex.complementizers and token.dep_ == "mark":
             head = token.head
             between = doc[verb.i + 1 : token.i]
-            if head.i > token.i and _governs(verb, head) and not any(t.pos_ == "VERB" for t in between):
+            adverbial = head.dep_ in lex.dep_adverbial and head.head.i == verb.i
+            if head.i > token.i and _governs(verb, head) and not adverbial and not any(t.pos_ == "VERB" for t in between):
                 return token.i + 1, min(head.right_edge.i + 1, unit.last)
             break  # a later "que" belongs to another clause
     for child in verb.children:
@@ -70,6 +71,13 @@ def complement(verb: Token, lex: Lexicon, unit: Unit) -> tuple[int, int] | None:
             if child.dep_ in lex.dep_xcomp | lex.dep_object and child.i > verb.i and infinitive:
                 return child.left_edge.i, min(child.right_edge.i + 1, unit.last)
     return None
+
+
+def _other_sense(verb: Token, lex: Lexicon) -> bool:
+    """"s'assurer que" is not "assurer que": a reflexive clitic changes these verbs' sense."""
+    if verb.lemma_.lower() not in lex.reflexive_other_sense:
+        return False
+    return any("Yes" in c.morph.get("Reflex") for c in verb.children if c.i < verb.i)
 
 
 def _governs(verb: Token, token: Token) -> bool:
@@ -94,6 +102,8 @@ def incise_clause(verb: Token, lex: Lexicon, unit: Unit, first_cue: int) -> tupl
     before = doc[unit.first : first_cue - 1]
     if len(before) < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in before):
         return None
+    if not cues.inverted(verb, lex, unit.last):
+        return None  # "…, alors que leurs voisins glissent": the verb has its subject before it
     return unit.first, first_cue - 1
 
 
@@ -103,7 +113,7 @@ def find_verbal(doc: Any, lex: Lexicon, spans: list[tuple[int, int]], all_units:
         for token in doc[unit.first : unit.last]:
             if not cues.verbal(token) or not cues.is_verb(token, lex) or cues.in_quote(token.idx, spans):
                 continue
-            if cues.negated(token, lex):
+            if cues.negated(token, lex) or _other_sense(token, lex):
                 continue
             cue = cues.cue(token, doc)
             first_cue = doc.char_span(cue.start, cue.end, alignment_mode="expand").start

@@ -43,6 +43,9 @@ class Lexicon:
     dep_object: frozenset[str]
     dep_xcomp: frozenset[str]
     dep_np_cut: frozenset[str]
+    dep_complement: frozenset[str]
+    dep_adverbial: frozenset[str]
+    reflexive_other_sense: frozenset[str]
 
     def is_quote_verb(self, lemma: str) -> bool:
         return lemma.lower() in self.quote_verbs
@@ -75,7 +78,10 @@ def load(code: str) -> Lexicon:
     return Lexicon(
         code=code,
         marks=tuple((str(o), str(c)) for o, c in cast(list[list[str]], data["marks"])),
-        quote_verbs=frozenset(str(v).lower() for v in cast(list[str], data["quote_verbs"])),
+        # "s'exclamer" is listed as written; the parse's lemma is the bare verb ("exclamer").
+        quote_verbs=frozenset(
+            str(v).lower().replace("’", "'").split("'")[-1].removeprefix("se ") for v in cast(list[str], data["quote_verbs"])
+        ),
         stance_of=stance_of,
         source_markers=_apostrophes(source["markers"]),
         not_after_marker=_apostrophes(source["not_after_marker"]),
@@ -97,4 +103,7 @@ def load(code: str) -> Lexicon:
         dep_object=_words(deps, "object"),
         dep_xcomp=_words(deps, "xcomp"),
         dep_np_cut=_words(deps, "np_cut"),
+        dep_complement=_words(deps, "complement"),
+        dep_adverbial=_words(deps, "adverbial"),
+        reflexive_other_sense=_words(words, "reflexive_other_sense"),
     )

@@ -106,9 +106,11 @@ class Resolver:
         words = text.lower().split()
         if len(words) == 1 and words[0] in self.lex.person_pronouns:
             return self._antecedent(start, end)
-        found = self.index.at(start, end)
+        found = self._named(start, end)
         if found is not None and found.label == "PER":
             return found
+        if self._demonstrative(start, end):
+            return self._antecedent(start, end)  # "ce père de quatre enfants"
         head_word = head.text.lower() if head is not None else (words[0] if words else "")
         role_like = head_word in self.lex.person_roles or any(w in self.lex.person_roles for w in words[:3])
         if role_like:
@@ -118,6 +120,26 @@ class Resolver:
             if found is None:
                 return self._antecedent(start, end)
         return found
+
+    def _named(self, start: int, end: int) -> Entity | None:
+        """The entity named by the phrase itself, not by a complement inside it ("un proche
+        d'Édouard Philippe" names no one)."""
+        doc = self.article.nlp
+        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        if span is None:
+            return self.index.at(start, end)
+        for ent in span.ents:
+            if ent.root.dep_ in self.lex.dep_complement and ent.start > span.start:
+                continue
+            found = self.index.at(ent.start_char, ent.end_char)
+            if found is not None:
+                return found
+        return None
+
+    def _demonstrative(self, start: int, end: int) -> bool:
+        doc = self.article.nlp
+        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        return bool(span is not None and len(span) > 1 and "Dem" in span[0].morph.get("PronType") and span[0].pos_ == "DET")
 
     def _antecedent(self, start: int, end: int) -> Entity | None:
         """The person named last before the mention (within ANTECEDENT_WINDOW), else the first

@@ -180,11 +180,35 @@ def _direct(ctx: Context, quoted: quote_marks.Quoted, pairs: list[tuple[int, int
         return Found(quote, None, k)
     if partial or len(inner) < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in inner):
         return None  # scare quotes, a word or a name in quotation marks
+    if text[unit.start : quoted.start].count("(") > text[unit.start : quoted.start].count(")"):
+        return None  # quoted titles listed in parentheses ("(« Dessiner une affiche », …)")
+    if before.endswith(":"):
+        who = _clause_subject(doc, unit, span.start, ctx)
+        if who is not None:  # "Mohammed, cadre, a assisté au prêche : « … »"
+            quote.speaker = who
+            return Found(quote, None, k)
     previous = next((f for f in reversed(found) if f.quote.speaker is not None), None)
     if previous is not None and k - previous.unit <= FLOATING_SENTENCES:
         assert previous.quote.speaker is not None
         quote.speaker = replace(previous.quote.speaker, start=None, end=None)
     return Found(quote, None, k)
+
+
+def _clause_subject(doc: Any, unit: Unit, first: int, ctx: Context) -> Speaker | None:
+    """The person subject of the clause that a colon ends: whoever introduces the quote."""
+    roots = [t for t in doc[unit.first : first] if t.dep_ == "ROOT" or t.head.i >= first]
+    for root in roots:
+        subject = cues.subject(root, ctx.lex) if root.pos_ in {"VERB", "AUX"} else None
+        if subject is None:
+            continue
+        extent = cues.np_extent(subject, ctx.lex, unit.first, first)
+        if extent is None:
+            continue
+        start, end = doc[extent[0]].idx, doc[extent[1] - 1].idx + len(doc[extent[1] - 1].text)
+        speaker = ctx.resolver.speaker(start, end, subject)
+        if speaker.entity is not None:
+            return speaker
+    return None
 
 
 def _only_incise(before: str) -> bool:
@@ -200,16 +224,26 @@ def _is_title(doc: Any, first: int, unit: Unit, lex: Lexicon) -> bool:
 
 
 def _incise_inside(doc: Any, span: Any, lex: Lexicon) -> Token | None:
-    """« …, a-t-elle ajouté, … »: a reporting verb between commas with an inverted subject."""
+    """« …, a-t-elle ajouté, … » or « …, explique Antony Fastier, … »: a verb between commas
+    inside the quote, followed by its subject."""
     for token in span[1:-1]:
-        if not cues.verbal(token) or not cues.is_verb(token, lex):
+        if not cues.verbal(token):
             continue
         first = min([token.i, *(a.i for a in cues.auxiliaries(token))])
+        while first - 1 > span.start and doc[first - 1].pos_ == "PRON" and doc[first - 1].text.endswith("'"):
+            first -= 1  # "s'est défendu"
         if doc[first - 1].text != ",":
             continue
-        if cues.hyphen_pronoun(token, lex) is not None or doc[token.i + 1].text.startswith("-"):
+        stop = next((t.i for t in doc[token.i + 1 : span.end] if t.text in {",", "."} or t.is_quote), span.end)
+        if cues.inverted(token, lex, stop) and (cues.is_verb(token, lex) or cues.hyphen_pronoun(token, lex) is not None):
+            return token
+        if cues.inverted(token, lex, stop) and _names_person(doc, token.i + 1, stop):
             return token
     return None
+
+
+def _names_person(doc: Any, start: int, stop: int) -> bool:
+    return any(t.ent_type_ in {"PER", "PERSON"} for t in doc[start:stop])
 
 
 def _incise_after(doc: Any, end: int, unit: Unit, lex: Lexicon, pairs: list[tuple[int, int]]) -> Token | None:
@@ -219,9 +253,10 @@ def _incise_after(doc: Any, end: int, unit: Unit, lex: Lexicon, pairs: list[tupl
         if cues.in_quote(token.idx, pairs):
             return None
         if cues.verbal(token):
-            # Inversion right after a quote ("« … », estime-t-il") marks an incise of speech
-            # whatever the verb, so a verb the lexicon or the lemmatizer misses still counts.
-            inverted = token.pos_ != "VERB" and cues.hyphen_pronoun(token, lex) is not None
+            # Inversion right after a quote ("« … », estime-t-il", "», s'est défendu le
+            # contre-amiral X") marks an incise of speech whatever the verb, so a verb the
+            # lexicon or the lemmatizer misses still counts.
+            inverted = cues.inverted(token, lex, unit.last) and token.lemma_.lower() not in lex.reflexive_other_sense
             return token if (inverted or cues.is_verb(token, lex)) and not cues.negated(token, lex) else None
         if not (token.is_punct or token.pos_ in {"AUX", "ADV", "PART", "PRON"} or token.text.startswith("-")):
             return None

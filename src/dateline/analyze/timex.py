@@ -184,6 +184,7 @@ def find(text: str, language: str, anchor: str | None, doc: Any = None) -> list[
     future_aux = frozenset(str(w).lower() for w in g.settings.get("future_aux", []))
     present_dir = int(g.settings.get("present_direction", 0))
     year_tense = bool(g.settings.get("year_by_tense", False))
+    default_dir = int(g.settings.get("default_direction", 0))
     if doc is not None and not text.startswith(doc.text[: min(len(doc.text), 200)]):
         doc = None  # a parse of another text would give wrong tenses
     limit = len(doc.text) if doc is not None else 0
@@ -204,6 +205,8 @@ def find(text: str, language: str, anchor: str | None, doc: Any = None) -> list[
             spec["present_dir"] = present_dir
         if year_tense:
             spec["year_tense"] = True
+        if default_dir and ("month" in spec or "season" in spec):
+            spec["default_dir"] = default_dir
         if spec.get("hour") is not None and not _DATE_SLOTS & spec.keys():
             spec["follow"] = True  # a bare clock time belongs to the last day the text named
         suffix = str(g.settings.get("period_suffix", ""))
@@ -244,7 +247,7 @@ def _remember(timex: Timex, last: dict[str, str]) -> None:
         day = _DAY.match(timex.value)
         if day:
             last["day"] = day.group(0)
-        if _QUARTER.match(timex.value):
+        if _QUARTER.match(timex.value) and not (timex.relative or {}).get("sign"):
             last["quarter"] = timex.value
 
 

@@ -77,7 +77,7 @@ def set_value(spec: dict[str, Any]) -> Result:
         suffix = f"T{spec['pod']}" if spec.get("pod") else ""
         return f"XXXX-WXX-{spec['weekday']}{suffix}", None
     if spec.get("pod"):
-        return f"T{spec['pod']}", None
+        return f"XXXX-XX-XXT{spec['pod']}", None
     if spec.get("month"):
         return f"XXXX-{spec['month']:02d}", None
     if spec.get("season"):
@@ -177,7 +177,7 @@ def _pick_year(anchor: date, month: int, day: int | None, spec: dict[str, Any]) 
     elif spec.get("year_tense"):
         direction = _direction(spec, 0)
     else:
-        direction = None
+        direction = int(spec.get("default_dir") or 0) or None
     candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         last = calendar.monthrange(year, month)[1]

@@ -183,8 +183,10 @@ def grammar(code: str) -> Grammar:
         if name in words:
             macros[name] = _alternation(list(words[name]), cased)
     number_words = _alternation([*data["numbers"], *data.get("multipliers", {})], cased)
+    starts_only = set(data.get("number_starts_only", []))
+    next_words = _alternation([w for w in [*data["numbers"], *data.get("multipliers", {})] if w not in starts_only], cased)
     joiner = "|".join(word_regex(j) for j in data.get("number_joiners", [])) or "(?!)"
-    macros["numword"] = rf"(?:{number_words})(?:[-\s]+(?:(?:{joiner})[-\s]+)?(?:{number_words}))*"
+    macros["numword"] = rf"(?:{number_words})(?:[-\s]+(?:(?:{joiner})[-\s]+)?(?:{next_words}))*"
     macros.update({name: _spaces(body) for name, body in data["macros"].items()})
     # The built-in number slot: digits (with decimals or thin-space thousands) or words.
     macros.setdefault("num", r"\d+(?:[.,]\d+)?|{numword}")

@@ -35,6 +35,7 @@ RESOURCES: dict[str, frozenset[str]] = {
             "not_entities",
             "drop_prefixes",
             "leading_articles",
+            "not_person_start",
             "honorifics",
             "definite",
             "portfolios",
