@@ -52,6 +52,10 @@ from .lines import (
 SHORT_COST = 4.0
 META_COST = 4.0
 CUE_COST = 10.0
+# Prose with no prose next to it counts half: body paragraphs come in runs, while story
+# teasers alternate a title and a one-paragraph summary. 0.5 over 1.0: scrapinghub F1
+# 0.923 -> 0.930 and the French check 0.892 -> 0.908 (0.3 helps English, hurts French).
+ISOLATED_WEIGHT = 0.5
 _COSTS = {SHORT: SHORT_COST, DATE: META_COST, BYLINE: META_COST, CREDIT: META_COST, CAPTION: META_COST}
 # Titles and headings are lines of 1 to 30 words; the title is looked for among the 8 units
 # above the body (seed: date line, title, standfirst, credit, caption).
@@ -107,7 +111,11 @@ def title_anchors(units: list[Unit], cues: Cues) -> list[int]:
 
 def prose_scores(units: list[Unit]) -> list[float]:
     """Each unit's contribution to the main run (see the constants above)."""
-    return [float(u.words) if u.role == PROSE else -_COSTS.get(u.role, CUE_COST) for u in units]
+    scores = [float(u.words) if u.role == PROSE else -_COSTS.get(u.role, CUE_COST) for u in units]
+    for i, unit in enumerate(units):
+        if unit.role == PROSE and not any(0 <= j < len(units) and units[j].role == PROSE for j in (i - 1, i + 1)):
+            scores[i] *= ISOLATED_WEIGHT
+    return scores
 
 
 def main_run(units: list[Unit], cues: Cues) -> tuple[int, int] | None:
@@ -221,7 +229,7 @@ def _find_head(units: list[Unit], start: int, cues: Cues) -> int:
     if title is not None:
         units[title].role = TITLE
         between = units[title + 1 : start]
-        lead = [u for u in between if u.role == SHORT and u.words >= 8]
+        lead = [u for u in between if u.role == PROSE or (u.role == SHORT and u.words >= 8)]
         if lead:
             lead[0].role = STANDFIRST
         elif units[start].role == PROSE and all(u.role in _META for u in between):
@@ -245,11 +253,15 @@ def _find_title(units: list[Unit], start: int, cues: Cues) -> int | None:
     for unit in units[low:start]:
         if unit.index > 0 and unit.role in (SHORT, PROSE) and unit.text.lower() == page_title:
             return unit.index
+    lead_seen = False
     for unit in reversed(units[low:start]):
         if unit.role in _META:
             continue
         if unit.role == SHORT and 2 <= unit.words <= TITLE_MAX_WORDS and not unit.text.endswith("."):
             return unit.index
+        if unit.role == PROSE and not lead_seen:
+            lead_seen = True  # a standfirst left out of the run sits between title and body
+            continue
         break
     return None
 
