@@ -31,7 +31,7 @@ from .entity_roles import Tokens, apposition_after, extend_right, role_from, rol
 __all__ = ["Entities", "EntityIndex"]
 
 # A name never runs over punctuation, a table cell or a line ("Paris | 1 | 12" in a table).
-_CUT = re.compile(r"\s[-–—]|[,;:()\[\]«»\"“”|•·/\t\n]")
+_CUT = re.compile(r"\s[-–—]|[,;:()\[\]«»\"“”|•·/<>\t\n]")
 _TRAIL = " -–—'’"
 _LABEL_ORDER: dict[str, int] = {"PER": 3, "ORG": 2, "LOC": 1, "MISC": 0}
 # Tokens on the left of a portfolio ("ministre américain de la Défense") searched for its role noun.
@@ -302,8 +302,8 @@ def _role_mentions(article: Article, tokens: Tokens, data: EntityData) -> None:
         if found is None:
             continue
         end, hit_person = extend_right(tokens, *found)
-        if hit_person:
-            continue
+        if hit_person or (end + 1 < len(tokens) and tokens.low[end] == "," and end + 1 in tokens.person_start):
+            continue  # a title or an apposition of the name that follows: attached as a role already
         start, stop = tokens.start(k), tokens.end(end - 1)
         entity = index.by_role(text[start:stop], near=start)
         if entity is None or entity.label != "PER":

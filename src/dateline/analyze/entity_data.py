@@ -105,7 +105,9 @@ class EntityData:
             for role in self.role_content:
                 n = len(role)
                 if tuple(content[i : i + n]) == role:
-                    heads.add(" ".join(role))
+                    # Only the first role noun heads the phrase: in "directeur de cabinet du
+                    # président" the president is whose director, a complement.
+                    (complements if heads else heads).add(" ".join(role))
                     i += n
                     break
             else:

@@ -96,7 +96,7 @@ def load(code: str) -> QuantityData:
     prefix = _alt(list(raw["prefix_symbols"]))
     vague = (
         rf"(?P<vague>(?:\b(?:{_alt(list(raw['vague']['quantifiers']))})\s+)?"
-        rf"\b(?:{_alt(list(raw['vague']['collectives']))})\s+(?:{link})(?=\s|\w))"
+        rf"(?:\b(?:{_alt(list(raw['vague']['collectives']))})\s+(?:{link})(?=\s|\w)\s*)+)"
     )
     nouns = _alt(list(approximate))
     approx = rf"(?P<approx>(?P<a_n>\b(?:{one})\b|{number})\s+(?P<a_noun>\b(?:{nouns}))\s+(?:{link})(?=\s|\w))"
