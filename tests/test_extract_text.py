@@ -260,6 +260,13 @@ def test_five_hundred_paragraphs() -> None:
     assert_offsets_exact(article)
 
 
+def test_title_repeated_thousands_of_times() -> None:
+    title = "Budget approved after a long debate"
+    raw = "\n".join([title, *([title, PROSE_EN] * 3000)])
+    article = clean(raw, "en")  # bounded work: finishes in well under a second
+    assert article.text.startswith("The council approved")
+
+
 def test_garbage() -> None:
     rng = random.Random(7)
     noise = "".join(chr(rng.choice([rng.randrange(0, 0x250), rng.randrange(0x2000, 0x2100)])) for _ in range(20000))
