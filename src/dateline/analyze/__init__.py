@@ -17,13 +17,17 @@ def default_steps(*, nlp: bool = True) -> list[Step]:
     `nlp=False` leaves out the steps that need a spaCy model (fast metadata-only runs).
     """
     from .nlp import Parse
+    from .timex import Timexes
 
     steps: list[Step] = []
+    if not nlp:
+        steps.append(Timexes())  # works without a parse (clause tense unknown)
     if nlp:
         from .entities import Entities
         from .quantities import Quantities
 
         steps.append(Parse())
+        steps.append(Timexes())  # right after the parse: it reads clause tense from it
         steps.append(Entities())
         steps.append(Quantities())
         from .claims import Claims

@@ -111,6 +111,16 @@ def _clean(tokens: Tokens, data: EntityData, first: int, last: int, label: Entit
                 break
     if first + 1 < last and tokens.pos[first] == "ADP" and tokens.pos[first + 1] == "DET":
         return None  # "de la République": a complement cut loose, not a name ("de Gaulle" stays)
+    if (
+        label in ("ORG", "MISC")
+        and last - first == 1
+        and tokens.doc[first].is_sent_start
+        and not tokens.doc[first].text.isupper()
+        and last < len(tokens)
+        and tokens.pos[last] == "ADJ"
+        and tokens.doc[last].text.islower()
+    ):
+        return None  # a capitalised common noun opening a sentence: "Imbroglio militaire." (seed)
     while last - first > 1 and tokens.low[last - 1] in data.calendar:
         last -= 1  # "OFAG jeudi"
     if first >= last:

@@ -82,6 +82,10 @@ def speaker_span(
     found = source_after(verb, unit, normalised, lex)
     if found is not None:
         return found
+    if not cues.inverted(verb, lex, unit.last):
+        back = cues.backward_np(verb, lex, unit.first)
+        if back is not None and not cues.in_quote(doc[back[0]].idx, skip):
+            return _chars(doc, back) + (_head_of(doc, back, lex),)
     start = verb.i + 1
     while start < unit.last and (doc[start].text.startswith("-") or cues.in_quote(doc[start].idx, skip)):
         start += 1

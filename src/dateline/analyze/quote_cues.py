@@ -83,6 +83,8 @@ def _joins(prev_end: int, next_start: int, quoted: list[tuple[int, int]], text: 
     head = text[next_start : next_start + 1]
     if head in {",", ";", ")"}:
         return True
+    if text[:prev_end].rstrip()[-1:] not in {".", "!", "?", "…", ":", "»", "”", '"'}:
+        return True  # the parser cut a sentence without punctuation ("Météo" / "-" / "France")
     ends_quote = any(end == prev_end for _, end in quoted)
     return ends_quote and (head.islower() or head in {",", "-"})
 
@@ -273,8 +275,8 @@ def subject(verb: Token, lex: Lexicon) -> Token | None:
     for _ in range(3):
         for child in token.children:
             if child.dep_ in lex.dep_subject and child.dep_ not in lex.dep_passive_subject:
-                if child.lower_ in lex.impersonal:
-                    return None
+                if child.lower_.replace("’", "'") in lex.impersonal:
+                    continue  # "c'est ainsi qu'il a qualifié": the person subject comes next
                 if child.pos_ == "PRON" and child.dep_ in lex.dep_subject and child.lower_ not in lex.person_pronouns:
                     if token.dep_.endswith("relcl") or "relcl" in token.dep_:
                         return token.head  # "une lettre … qui annonçait": the antecedent noun
@@ -300,3 +302,30 @@ def passive_subject(verb: Token, lex: Lexicon) -> Token | None:
         if child.dep_ in lex.dep_passive_subject:
             return child
     return None
+
+
+def backward_np(verb: Token, lex: Lexicon, lo: int) -> tuple[int, int] | None:
+    """The subject the parser missed, read leftwards from the verb to the clause start: a
+    person's name if one is there ("Charlotte Houpline, fondatrice WARA affirme"), else the
+    noun phrase right before the verb ("Météo-France précise que")."""
+    doc = verb.doc
+    first = min([verb.i, *(a.i for a in auxiliaries(verb))])
+    i = first - 1
+    while i >= lo and (doc[i].pos_ in {"ADV", "PART"} or doc[i].lower_.replace("’", "'") in lex.negation):
+        i -= 1
+    start = i
+    while start >= lo and not (doc[start].text in {".", ";", ":", "!", "?"} or doc[start].is_quote):
+        if doc[start].pos_ in {"SCONJ", "VERB", "AUX"} and doc[start].ent_type_ == "":
+            break
+        start -= 1
+    start += 1
+    for ent in doc[start : i + 1].ents:
+        if ent.label_ in {"PER", "PERSON"}:
+            return ent.start, ent.end
+    end = i + 1
+    j = i
+    while j >= start and (doc[j].pos_ in NP_INNER or doc[j].lower_.replace("’", "'") in lex.np_links or doc[j].text == "-"):
+        j -= 1
+    if end - (j + 1) <= 0 or not any(doc[k].pos_ in {"NOUN", "PROPN"} for k in range(j + 1, end)):
+        return None
+    return j + 1, end

@@ -104,6 +104,8 @@ def incise_clause(verb: Token, lex: Lexicon, unit: Unit, first_cue: int) -> tupl
         return None
     if not cues.inverted(verb, lex, unit.last):
         return None  # "…, alors que leurs voisins glissent": the verb has its subject before it
+    if not cues.auxiliaries(verb) and "Fin" not in verb.morph.get("VerbForm"):
+        return None  # "…, appelés métabolites": a participle, not an incise
     return unit.first, first_cue - 1
 
 

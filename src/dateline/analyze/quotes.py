@@ -105,7 +105,10 @@ def find_quotes(ctx: Context) -> list[Quote]:
         if item is not None:
             found.append(item)
     verbal = quote_indirect.find_verbal(ctx.doc, ctx.lex, pairs, ctx.units)
+    incises = [r for r in verbal if r.incise]
     for reported in verbal:
+        if not reported.incise and any(r.start <= reported.start and reported.end <= r.end for r in incises):
+            continue  # "X considère que …, a déclaré son porte-parole": one quote, the outer one
         covered = [f for f in found if f.quote.start >= reported.start and f.quote.end <= reported.end + 1]
         same_cue = [f for f in covered if f.verb is not None and f.verb.i == reported.verb.i] if reported.verb else []
         if reported.incise and same_cue:
