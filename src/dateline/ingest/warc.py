@@ -13,6 +13,7 @@ damaged file ends its stream with one failure; the records before the damage are
 
 from __future__ import annotations
 
+import os
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,7 +46,8 @@ def records(path: Path, seen: Seen) -> Iterator[Entry]:
     last = None
     try:
         with path.open("rb") as handle:
-            for record in ArchiveIterator(handle):
+            iterator = ArchiveIterator(handle)
+            for record in iterator:
                 count += 1
                 last = record
                 if record.rec_type not in ("response", "revisit"):
@@ -89,7 +91,11 @@ def records(path: Path, seen: Seen) -> Iterator[Entry]:
                     fetched=record.rec_headers.get_header("WARC-Date"),
                     source_kind="warc",
                 )
-        if last is None or not _unread(last):
+            # warcio ends quietly on a gzip member cut short: bytes left after the last
+            # complete record mean the file was truncated.
+            size = os.fstat(handle.fileno()).st_size
+            complete = iterator.offset >= size and (last is None or not _unread(last))
+        if complete:
             return
         detail = "the file ends inside a record"
     except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
