@@ -6,8 +6,8 @@ import gzip
 from pathlib import Path
 
 import pytest
-from conftest import need_shared
 
+from conftest import need_shared
 from dateline.ingest.batch import ingest
 from dateline.ingest.sources import Item, Skip
 from dateline.ingest.warc import records

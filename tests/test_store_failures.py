@@ -13,12 +13,12 @@ import time
 from pathlib import Path
 
 import pytest
-from test_ingest_sources import page
 
 from dateline.errors import DatelineError
 from dateline.ingest.batch import ingest
 from dateline.serve.cli import main
 from dateline.store.sqlite import Store
+from test_ingest_sources import page
 
 ROOT = Path(__file__).resolve().parents[1]
 
