@@ -17,20 +17,43 @@ def _dim(text: str, color: bool) -> str:
     return f"\033[2m{text}\033[0m" if color else text
 
 
+def _day(value: str | None) -> str:
+    """ "2025-01-02" -> "2 Jan 2025" (month names from the C calendar, the report's language)."""
+    import calendar
+
+    if not value or len(value) < 10 or not value[:4].isdigit():
+        return value or "no date"
+    try:
+        year, month, day = int(value[:4]), int(value[5:7]), int(value[8:10])
+    except ValueError:
+        return value
+    if not 1 <= month <= 12:
+        return value
+    return f"{day} {calendar.month_abbr[month]} {year}"
+
+
+def _level(confidence: float) -> str:
+    # Bands of the date check's confidence (analyze/datecheck_combine: 1 - exp(-margin/2.5)):
+    # 0.85 needs a margin of ~5 (two strong clues), 0.6 one strong clue.
+    return "high" if confidence >= 0.85 else "medium" if confidence >= 0.6 else "low"
+
+
 def date_line(article: Article) -> str | None:
     """The date-check verdict in one sentence, when there is one."""
     check = article.date_check
     if check is None:
         return None
+    stated = f"Stated {_day(check.stated)}" if check.stated else "No stated date"
     if check.verdict == "inconsistent":
-        head = f"DATE ALERT — stated {check.stated or 'nothing'}; written {check.estimated or '?'} "
-        head += f"(confidence {check.confidence:.2f})"
+        head = f"{stated} — the text was written on {_day(check.estimated)} ({_level(check.confidence)} confidence)"
     elif check.verdict == "consistent":
-        head = f"Date consistent — stated {check.stated} (confidence {check.confidence:.2f})"
+        head = f"{stated} — consistent with the text ({_level(check.confidence)} confidence)"
+    elif check.estimated and not check.stated:
+        head = f"{stated} — the text suggests {_day(check.estimated)}; {check.reason or 'unchecked'}"
     else:
-        head = f"Date unknown — {check.reason or 'no usable evidence'}"
-    reasons = "; ".join(e.detail for e in check.evidence[:3])
-    return f"{head}: {reasons}" if reasons else head
+        head = f"{stated} — date not checked: {check.reason or 'no usable evidence'}"
+    reasons = "; ".join(e.detail for e in check.evidence[:3] if "against the estimate" not in e.detail)
+    return f"{head}: {reasons}" if reasons and check.verdict != "unknown" else head
 
 
 def render(article: Article, *, color: bool = False) -> str:
