@@ -184,6 +184,16 @@ def test_byline_with_several_authors() -> None:
     assert "Par Anne Vidal" not in article.text
 
 
+def test_caption_with_credit_in_brackets() -> None:
+    caption = "Waves break over the sea wall in Port Ellery on Sunday, March 3, 2024. (AP Photo/Jane Kestrel)"
+    raw = f"Storm hits the north coast\n\n{caption}\n\n{PROSE_EN}\n\n{PROSE_EN_2}"
+    article = clean(raw, "en")
+    assert len(article.media) == 1
+    assert article.media[0].caption == "Waves break over the sea wall in Port Ellery on Sunday, March 3, 2024."
+    assert article.media[0].credit == "AP Photo/Jane Kestrel"
+    assert "Waves break" not in article.text
+
+
 def test_hard_wrapped_paragraph_is_rejoined() -> None:
     wrapped = (
         "The council approved next year's budget on Tuesday evening after a\n"

@@ -45,7 +45,7 @@ class Cues:
     article_end: tuple[str, ...]
     section_prefix: tuple[str, ...]
     byline_prefix: tuple[str, ...]
-    caption: tuple[str, ...]
+    caption: re.Pattern[str]
     stopwords: frozenset[str]
     title_separators: tuple[str, ...]
     credit: re.Pattern[str]
@@ -146,7 +146,7 @@ def _compile(packs: list[LangPack]) -> Cues:
             for p in packs
             for w in p.resource("boilerplate")["byline_prefix"]
         ),
-        caption=tuple(gather("caption_cue")),
+        caption=re.compile(_alternation(gather("caption_cue")) or r"(?!x)x"),
         stopwords=frozenset(gather("stopwords")),
         title_separators=tuple(str(s) for p in packs for s in p.resource("boilerplate")["title_separators"]),
         credit=re.compile(credit or r"(?!x)x", flags),

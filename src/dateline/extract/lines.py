@@ -35,6 +35,7 @@ _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_BRACKET_TAIL = re.compile(r"[(\[]([^()\[\]]{2,60})[)\]]\W*$")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)$")
 _CREDIT_PAIR = re.compile(r"^[\w.'’ -]{2,40} / [\w.'’ -]{2,40}$")
 
@@ -55,6 +56,8 @@ TEASER_MAX_WORDS = 20
 DATE_LINE_MAX_WORDS = 14
 BYLINE_MAX_WORDS = 12
 CREDIT_MAX_WORDS = 10
+# Captions run to about 60 words (AP captions with place, date and context).
+CAPTION_MAX_WORDS = 60
 
 
 @dataclass
@@ -123,6 +126,22 @@ def is_credit(unit: Unit, cues: Cues) -> bool:
     return bool(cues.credit.search(unit.text)) or bool(_CREDIT_PAIR.match(unit.text))
 
 
+def credit_tail(text: str, cues: Cues) -> tuple[str, str] | None:
+    """A caption that ends with its credit in brackets: "... on Tuesday. (AP Photo/J. Doe)"
+    gives (caption, credit). A lone agency name ("(AFP)") ends wire copy, not captions."""
+    match = _BRACKET_TAIL.search(text)
+    if match is None:
+        return None
+    credit = match.group(1).strip()
+    if cues.credit.search(credit) is None or ("/" not in credit and len(credit.split()) < 2):
+        return None
+    return text[: match.start()].strip(), credit
+
+
+def _credit_tail(unit: Unit, cues: Cues) -> bool:
+    return credit_tail(unit.text, cues) is not None
+
+
 def is_byline(unit: Unit, cues: Cues) -> bool:
     head = unit.key.split("|")[0].strip()
     return unit.words <= BYLINE_MAX_WORDS and head.startswith(cues.byline_prefix) and len(head) > 4
@@ -156,6 +175,8 @@ def classify(units: list[Unit], cues: Cues) -> None:
             unit.role = BOILERPLATE
         elif is_credit(unit, cues):
             unit.role = CREDIT
+        elif unit.words <= CAPTION_MAX_WORDS and (cues.caption.search(unit.key) or _credit_tail(unit, cues)):
+            unit.role = CAPTION
         elif (unit.sentence and unit.words >= PROSE_MIN_WORDS) or (
             unit.words >= LONG_LINE_WORDS and unit.stop >= long_stop
         ):

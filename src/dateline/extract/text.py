@@ -43,6 +43,7 @@ from .lines import (
     TITLE,
     Unit,
     classify,
+    credit_tail,
     split_units,
 )
 
@@ -352,7 +353,7 @@ def _read_fields(article: Article, units: list[Unit], cues: Cues) -> None:
             article.authors.extend(a for a in _authors(unit, cues) if a not in article.authors)
         if role == SECTION and article.section is None:
             article.section = cues.section(unit.text)
-    _read_media(article, units)
+    _read_media(article, units, cues)
     _read_date(article, units)
 
 
@@ -367,7 +368,7 @@ def _authors(unit: Unit, cues: Cues) -> list[str]:
     return [n for n in names if n and len(n.split()) <= 5 and n[:1].isupper()]
 
 
-def _read_media(article: Article, units: list[Unit]) -> None:
+def _read_media(article: Article, units: list[Unit], cues: Cues) -> None:
     """Pair each credit with the caption beside it (same block)."""
     used: set[int] = set()
     for unit in units:
@@ -382,7 +383,8 @@ def _read_media(article: Article, units: list[Unit]) -> None:
         article.media.append(Media(caption=caption.text if caption else None, credit=unit.text))
     for unit in units:
         if unit.role == CAPTION and unit.index not in used:
-            article.media.append(Media(caption=unit.text, credit=None))
+            split = credit_tail(unit.text, cues)
+            article.media.append(Media(caption=split[0], credit=split[1]) if split else Media(caption=unit.text))
 
 
 def _read_date(article: Article, units: list[Unit]) -> None:
