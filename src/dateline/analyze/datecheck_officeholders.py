@@ -109,7 +109,7 @@ def clues(text: str, data: dict[str, Any]) -> list[Clue]:
             follows == c or (follows.startswith(c) and c.endswith(("'", "’"))) for c in complements
         ):
             continue  # "président du RPR": another body's office
-        before = re.findall(r"[\w'’-]+", text[max(0, m.start() - 30) : m.start()].lower())[-3:]
+        before = re.findall(r"[\w-]+", text[max(0, m.start() - 30) : m.start()].lower())[-3:]
         if any(w in not_current or w.rstrip("-") in not_current for w in before):
             continue
         roles.append((m.start(), m.end(), key))
