@@ -77,7 +77,7 @@ class Entities:
         raws += _search(tokens, data, raws)
         groups = _merge(_group(raws, data))
         _metonymy(groups, tokens, data)
-        entities = _entities(groups, tokens)
+        entities = _entities(groups, tokens, data)
         for raw in (r for g in groups if g.label == "PER" for r in g.mentions):
             tokens.person_start.add(raw.first)
             tokens.person_tokens.update(range(raw.first, raw.last))
@@ -265,7 +265,7 @@ def _metonymy(groups: list[_Group], tokens: Tokens, data: EntityData) -> None:
         group.label = "ORG" if 2 * subjects > len(group.mentions) else "LOC"
 
 
-def _entities(groups: list[_Group], tokens: Tokens) -> list[Entity]:
+def _entities(groups: list[_Group], tokens: Tokens, data: EntityData) -> list[Entity]:
     ordered = sorted(groups, key=lambda g: min(r.start for r in g.mentions))
     out: list[Entity] = []
     for k, group in enumerate(ordered, 1):
@@ -274,8 +274,10 @@ def _entities(groups: list[_Group], tokens: Tokens) -> list[Entity]:
         if group.label == "PER":
             name = max(texts, key=lambda t: (len(t.split()), len(t)))
         else:
+            # The fullest name ("Union européenne" over "Union"), then the most frequent
+            # spelling ("Europe" over "L’Europe").
             counts = Counter(texts)
-            name = max(texts, key=lambda t: (counts[t], len(t)))
+            name = max(texts, key=lambda t: (len(words(data.strip_article(t))), counts[t], len(t)))
         out.append(
             Entity(
                 f"e{k}", group.label, name, [], [Mention(s, e, t) for (s, e), t in zip(mentions, texts, strict=True)]

@@ -165,7 +165,9 @@ def _unit(
     allowed = _AFTER_LINK_POS if linked else _UNIT_POS
     token = span[0]
     if token.pos_ == "ADJ" and token.i + 1 < len(doc) and doc[token.i + 1].pos_ in _UNIT_POS:
-        token = doc[token.i + 1]  # "3000 nouveaux soldats"
+        token = doc[token.i + 1]  # "3000 nouveaux soldats"; never "trois dernières années"
+        if token.lower_ in data.not_units:
+            return None
         return token.text, token.idx + len(token.text)
     if token.pos_ not in allowed:
         return None

@@ -258,6 +258,15 @@ def _apposition_end(doc: Any, start: int, stop: int, lex: Lexicon) -> int | None
     return None
 
 
+def followed_by_np(verb: Token, lex: Lexicon, stop: int) -> bool:
+    """A noun phrase or inverted pronoun right after the verb: the subject of an incise
+    (", explique Antony Fastier, …"), whatever the parser made of the sentence."""
+    if hyphen_pronoun(verb, lex) is not None:
+        return True
+    span = linear_np(verb.doc, verb.i + 1, stop, lex)
+    return span is not None and span[0] - verb.i <= INVERSION_GAP
+
+
 def inverted(verb: Token, lex: Lexicon, stop: int) -> bool:
     """The verb's subject follows it ("…, explique Antony Fastier"; "a-t-elle ajouté"): in
     French news an inverted verb after or inside a quote is an incise of speech."""
@@ -285,6 +294,9 @@ def subject(verb: Token, lex: Lexicon) -> Token | None:
         participle = token.pos_ == "VERB" and not auxiliaries(token) and token.dep_ in {"advcl", "acl", "conj", "xcomp"}
         if participle and token.head is not token:
             token = token.head  # "…, estimant que": the subject of the verb it hangs on
+            pronoun = hyphen_pronoun(token, lex)
+            if pronoun is not None and pronoun.lower_ in lex.person_pronouns:
+                return pronoun  # "déplore-t-elle, en rappelant …"
             continue
         break
     return None

@@ -165,8 +165,11 @@ def find_sourced(doc: Any, lex: Lexicon, normalised: str, all_units: list[Unit],
             np_start, np_end = doc[np[0]].idx, doc[np[1] - 1].idx + len(doc[np[1] - 1].text)
             head = next((doc[i] for i in range(*np) if doc[i].pos_ in {"PROPN", "NOUN", "PRON"}), doc[np[0]])
             before = normalised[unit.start : match.start()].strip()
+            between_commas = before.endswith(",") and normalised[np_end : np_end + 1] == ","
             if not before or before in {'"'}:
                 start, end = trim(doc.text, np_end, unit.end)
+            elif between_commas:  # "…, toujours selon X, …": the whole sentence is sourced
+                start, end = trim(doc.text, unit.start, unit.end)
             else:
                 start, end = trim(doc.text, unit.start, match.start())
             if end - start < 8:

@@ -144,13 +144,29 @@ class Resolver:
     def _antecedent(self, start: int, end: int) -> Entity | None:
         """The person named last before the mention (within ANTECEDENT_WINDOW), else the first
         one named after it in the same paragraph ("« … », a-t-elle ajouté. La sénatrice X …")."""
-        before = self.index.last_person_before(start)
+        before = self._salient_before(start) or self.index.last_person_before(start)
         if before is not None and any(start - m.end <= ANTECEDENT_WINDOW for m in before.mentions if m.end <= start):
             return before
         stop = self.article.text.find("\n", end)
         stop = len(self.article.text) if stop < 0 else stop
         after = self._first_person_between(end, stop)
         return after if after is not None else before
+
+    def _salient_before(self, start: int) -> Entity | None:
+        """The last person named as a subject in the preceding text (subjects are the usual
+        antecedents of "il"/"elle" in news; a later complement "avec le chef de l'État" is not)."""
+        doc = self.article.nlp
+        if doc is None:
+            return None
+        for ent in reversed([e for e in doc.ents if e.end_char <= start and e.label_ in PERSON_LABELS]):
+            if start - ent.end_char > ANTECEDENT_WINDOW:
+                break
+            root = ent.root
+            while root.dep_ in {"appos", "flat:name", "flat", "compound"} and root.head is not root:
+                root = root.head
+            if root.dep_ in self.lex.dep_subject:
+                return self.index.at(ent.start_char, ent.end_char) or self.index.by_name(ent.text)
+        return None
 
     def _first_person_between(self, start: int, stop: int) -> Entity | None:
         doc = self.article.nlp

@@ -124,10 +124,10 @@ def find_quotes(ctx: Context) -> list[Quote]:
         found.append(Found(quote, reported.verb, ctx.unit_of(reported.start)))
     for reported in quote_indirect.find_sourced(ctx.doc, ctx.lex, ctx.normalised, ctx.units, pairs):
         k = ctx.units.index(reported.unit)
-        here = [f for f in found if f.unit == k]
+        here = [f for f in found if f.unit == k and _overlap(f.quote, reported.start, reported.end) > 0]
         assert reported.speaker is not None
         speaker = ctx.resolver.speaker(*reported.speaker)
-        if here:
+        if here:  # "« … », selon X": X is the speaker of the quote, not of a second one
             for f in here:
                 if f.quote.speaker is None:
                     f.quote.speaker = speaker
@@ -136,6 +136,10 @@ def find_quotes(ctx: Context) -> list[Quote]:
         quote = Quote(kind="indirect", start=reported.start, end=reported.end, text=text, speaker=speaker)
         found.append(Found(quote, None, k))
     return [f.quote for f in sorted(found, key=lambda f: f.quote.start)]
+
+
+def _overlap(quote: Quote, start: int, end: int) -> int:
+    return max(0, min(quote.end, end) - max(quote.start, start))
 
 
 def _mostly_quoted(start: int, end: int, pairs: list[tuple[int, int]]) -> bool:
@@ -170,7 +174,8 @@ def _direct(ctx: Context, quoted: quote_marks.Quoted, pairs: list[tuple[int, int
         verb = _nearest_before(doc, unit, span.start, lex, pairs) or _first_after(doc, unit, span.end, lex, pairs)
     quote = Quote(kind="partial" if partial else "direct", start=quoted.start, end=quoted.end, text=text[quoted.start : quoted.end])
     if verb is not None:
-        who = speaker_span(verb, unit, ctx.normalised, lex, [p for p in pairs if p != (quoted.start, quoted.end)] + [(quoted.start, quoted.end)])
+        inside = quoted.start <= verb.idx < quoted.end  # an incise: its subject is inside the marks too
+        who = speaker_span(verb, unit, ctx.normalised, lex, [p for p in pairs if not inside or p != (quoted.start, quoted.end)])
         quote.cue = cues.cue(verb, doc)
         quote.speaker = ctx.resolver.speaker(*who) if who else None
         if partial:
@@ -238,9 +243,9 @@ def _incise_inside(doc: Any, span: Any, lex: Lexicon) -> Token | None:
         if doc[first - 1].text != ",":
             continue
         stop = next((t.i for t in doc[token.i + 1 : span.end] if t.text in {",", "."} or t.is_quote), span.end)
-        if cues.inverted(token, lex, stop) and (cues.is_verb(token, lex) or cues.hyphen_pronoun(token, lex) is not None):
-            return token
-        if cues.inverted(token, lex, stop) and _names_person(doc, token.i + 1, stop):
+        if not cues.followed_by_np(token, lex, stop):
+            continue
+        if cues.is_verb(token, lex) or cues.hyphen_pronoun(token, lex) is not None or _names_person(doc, token.i + 1, stop):
             return token
     return None
 
@@ -259,7 +264,7 @@ def _incise_after(doc: Any, end: int, unit: Unit, lex: Lexicon, pairs: list[tupl
             # Inversion right after a quote ("« … », estime-t-il", "», s'est défendu le
             # contre-amiral X") marks an incise of speech whatever the verb, so a verb the
             # lexicon or the lemmatizer misses still counts.
-            inverted = cues.inverted(token, lex, unit.last) and token.lemma_.lower() not in lex.reflexive_other_sense
+            inverted = cues.followed_by_np(token, lex, unit.last) and token.lemma_.lower() not in lex.reflexive_other_sense
             return token if (inverted or cues.is_verb(token, lex)) and not cues.negated(token, lex) else None
         if not (token.is_punct or token.pos_ in {"AUX", "ADV", "PART", "PRON"} or token.text.startswith("-")):
             return None
