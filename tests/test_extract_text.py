@@ -184,6 +184,14 @@ def test_byline_with_several_authors() -> None:
     assert "Par Anne Vidal" not in article.text
 
 
+def test_byline_with_date_and_role() -> None:
+    article = clean(f"Budget approved\n\nBy Ann Lee on March 3, 2024\n\n{PROSE_EN}\n\n{PROSE_EN_2}", "en")
+    assert article.authors == ["Ann Lee"]
+    assert article.stated_date == "2024-03-03"
+    raw = f"Le budget voté\n\nPar Claire Dumoulin, envoyée spéciale à Lyon\n\n{PROSE_FR}\n\n{PROSE_FR} Encore."
+    assert clean(raw, "fr").authors == ["Claire Dumoulin"]
+
+
 def test_caption_with_credit_in_brackets() -> None:
     caption = "Waves break over the sea wall in Port Ellery on Sunday, March 3, 2024. (AP Photo/Jane Kestrel)"
     raw = f"Storm hits the north coast\n\n{caption}\n\n{PROSE_EN}\n\n{PROSE_EN_2}"

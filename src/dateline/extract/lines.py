@@ -73,6 +73,7 @@ class Unit:
     sentence: bool  # ends the way a sentence or a lead-in (":") ends
     role: str = SHORT
     date: str | None = None  # ISO date when the unit states one
+    kicker: str | None = None  # the label cut off the start of the first paragraph
 
 
 def count_words(text: str) -> int:

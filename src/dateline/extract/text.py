@@ -25,6 +25,7 @@ from itertools import accumulate
 
 from ..article import Article, Block, BlockKind, Media
 from ..lang import LangPack
+from .bylines import Bylines
 from .cues import Cues, compile_cues, key
 from .lines import (
     BOILERPLATE,
@@ -180,7 +181,7 @@ def extract(article: Article, packs: list[LangPack]) -> None:
         low = min(heads) - ABOVE_TITLE if heads else start - HEAD_WINDOW
         _keep_meta(units, max(0, low), end + TAIL_WINDOW)
         _read_body(units, start, end)
-    _read_fields(article, units, cues)
+    _read_fields(article, units, cues, packs)
     _assemble(article, units)
 
 
@@ -317,9 +318,8 @@ def _read_body(units: list[Unit], start: int, end: int) -> None:
     if first is not None:
         match = _KICKER.match(first.text)
         if match and match.group(1).strip().isupper() and len(match.group(1).strip()) >= 2:
-            first.date = match.group(1).strip()  # the kicker; see _read_fields
+            first.kicker = match.group(1).strip()
             first.text = first.text[match.end() :]
-            first.role = PARAGRAPH + KICKER
 
 
 def _drop_repeats(run: list[Unit]) -> None:
@@ -337,7 +337,7 @@ def _drop_repeats(run: list[Unit]) -> None:
             seen |= grams
 
 
-def _read_fields(article: Article, units: list[Unit], cues: Cues) -> None:
+def _read_fields(article: Article, units: list[Unit], cues: Cues, packs: list[LangPack]) -> None:
     for unit in units:
         role = unit.role
         if role == TITLE and article.title is None:
@@ -346,26 +346,28 @@ def _read_fields(article: Article, units: list[Unit], cues: Cues) -> None:
             article.standfirst = unit.text
         elif role == KICKER and article.kicker is None:
             article.kicker = unit.text
-        elif role == PARAGRAPH + KICKER:
-            article.kicker = article.kicker or unit.date
-            unit.role = PARAGRAPH
+        elif role == PARAGRAPH and unit.kicker:
+            article.kicker = article.kicker or unit.kicker
         elif role == BYLINE:
-            article.authors.extend(a for a in _authors(unit, cues) if a not in article.authors)
+            article.authors.extend(a for a in _authors(unit, cues, packs) if a not in article.authors)
         if role == SECTION and article.section is None:
             article.section = cues.section(unit.text)
     _read_media(article, units, cues)
     _read_date(article, units)
 
 
-def _authors(unit: Unit, cues: Cues) -> list[str]:
+def _authors(unit: Unit, cues: Cues, packs: list[LangPack]) -> list[str]:
+    """Names on a byline, read by the same rules as HTML bylines (roles and desks dropped);
+    a date on the same line ("By Ann Lee | March 3, 2024") is cut off first."""
     head = unit.text.split("|")[0]
-    low = head.lower()
-    for prefix in sorted(cues.byline_prefix, key=len, reverse=True):
-        if low.startswith(prefix):
-            head = head[len(prefix) :]
-            break
-    names = [n.strip(" :.,") for n in cues.joiners.split(head)]
-    return [n for n in names if n and len(n.split()) <= 5 and n[:1].isupper()]
+    found = cues.find_date(head)
+    if found is not None:
+        head = head[: found[1]]
+    # What joined the name to the date ("on", "le") is lower case; names are not.
+    words = head.split()
+    while words and not words[-1][:1].isupper():
+        words.pop()
+    return Bylines.of(tuple(packs)).names(" ".join(words), set())
 
 
 def _read_media(article: Article, units: list[Unit], cues: Cues) -> None:
