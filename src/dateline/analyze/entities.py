@@ -121,8 +121,8 @@ def _clean(tokens: Tokens, data: EntityData, first: int, last: int, label: Entit
         and tokens.doc[last].text.islower()
     ):
         return None  # a capitalised common noun opening a sentence: "Imbroglio militaire." (seed)
-    while last - first > 1 and tokens.low[last - 1] in data.calendar:
-        last -= 1  # "OFAG jeudi"
+    while last - first > 1 and (tokens.low[last - 1] in data.calendar or tokens.pos[last - 1] == "PART"):
+        last -= 1  # "OFAG jeudi", "White House's"
     if first >= last:
         return None
     start, end = tokens.start(first), tokens.end(last - 1)
@@ -246,7 +246,9 @@ def _merge(groups: list[_Group]) -> list[_Group]:
                     owners, key=lambda p: (-len(p.mentions), abs(p.mentions[0].start - group.mentions[0].start))
                 )
         else:
-            longer = [o for o in orgs if o is not group and len(o.key) > n and o.key[:n] == group.key]
+            # One added word only ("Parlement irakien", "Union européenne"): "House" is not
+            # "House Freedom Caucus" (politico page of trafilatura-evaldata).
+            longer = [o for o in orgs if o is not group and len(o.key) == n + 1 and o.key[:n] == group.key]
             if len(longer) == 1:
                 target = longer[0]
         if target is not None and id(target) not in merged:

@@ -62,8 +62,17 @@ def find(text: str, data: QuantityData, doc: Any = None) -> list[Quantity]:
             continue
         use_doc = doc if doc is not None and match.end() < limit else None
         may_link = bool(match.group("num") and (match.group("m1") or match.group("m2")))
+        if match.group("num") is not None and _year_opening(text, match):
+            continue
         unit = _unit(
-            text, match.end(), data, use_doc, after_link=after_link, may_link=may_link, symbol=match.group("pre")
+            text,
+            match.end(),
+            data,
+            use_doc,
+            after_link=after_link,
+            may_link=may_link,
+            symbol=match.group("pre"),
+            count=value or 0,
         )
         if unit is None:
             continue
@@ -114,6 +123,16 @@ def _value(match: re.Match[str], data: QuantityData) -> tuple[float | None, floa
     return _plain(low), _plain(high), False
 
 
+def _year_opening(text: str, match: re.Match[str]) -> bool:
+    """A bare year opening a sentence or a line ("2020 reunites…" on the politico page of
+    trafilatura-evaldata) is a date, whatever the parse makes of the next word."""
+    n1 = match.group("n1")
+    if match.group("n2") or match.group("m1") or not (n1.isdigit() and len(n1) == 4 and 1800 <= int(n1) <= 2100):
+        return False
+    before = text[: match.start()].rstrip(" \u00a0\u202f")
+    return not before or before[-1] in ".!?\n:"
+
+
 def _is_time(text: str, match: re.Match[str], data: QuantityData) -> bool:
     """A year after its cue ("en 2003"), or a year or day next to a month ("le 8 décembre 2011")."""
     before = _PREV_WORD.search(text, max(0, match.start() - _LOOKBEHIND), match.start())
@@ -124,11 +143,20 @@ def _is_time(text: str, match: re.Match[str], data: QuantityData) -> bool:
 
 
 def _unit(
-    text: str, pos: int, data: QuantityData, doc: Any, *, after_link: bool, may_link: bool, symbol: str | None
+    text: str,
+    pos: int,
+    data: QuantityData,
+    doc: Any,
+    *,
+    after_link: bool,
+    may_link: bool,
+    symbol: str | None,
+    count: float,
 ) -> tuple[str, int] | None:
     """The unit after position `pos` and where it ends, or None when the number counts nothing.
     `after_link`: the match ended on a link word ("des dizaines de"); `may_link`: a multiplier
-    was read and a link word may follow ("1,5 million de dollars")."""
+    was read and a link word may follow ("1,5 million de dollars"); `count`: the number counted
+    (0 when vague): above one, a noun the parse marks singular is a modifier, not the unit."""
     if symbol:
         return symbol.strip(), pos
     i = pos
@@ -166,11 +194,13 @@ def _unit(
     token = span[0]
     if token.pos_ == "ADJ" and token.i + 1 < len(doc) and doc[token.i + 1].pos_ in _UNIT_POS:
         token = doc[token.i + 1]  # "3000 nouveaux soldats"; never "trois dernières années"
-        if token.lower_ in data.not_units:
+        if token.lower_ in data.not_units or (count > 1 and "Sing" in token.morph.get("Number")):
             return None
         return token.text, token.idx + len(token.text)
     if token.pos_ not in allowed:
         return None
+    if count > 1 and "Sing" in token.morph.get("Number"):
+        return None  # "two natural gas [plants]", "the 2019 resource [report]": a modifier, not a count
     return word.group(), word.end()
 
 

@@ -186,7 +186,13 @@ def grammar(code: str) -> Grammar:
     starts_only = set(data.get("number_starts_only", []))
     next_words = _alternation([w for w in [*data["numbers"], *data.get("multipliers", {})] if w not in starts_only], cased)
     joiner = "|".join(word_regex(j) for j in data.get("number_joiners", [])) or "(?!)"
-    macros["numword"] = rf"(?:{number_words})(?:[-\s]+(?:(?:{joiner})[-\s]+)?(?:{next_words}))*"
+    first_words = _alternation([w for w in [*data["numbers"], *data.get("multipliers", {})] if w not in starts_only], cased)
+    starters = _alternation(sorted(starts_only), cased) or "(?!)"
+    multipliers_rx = _alternation(list(data.get("multipliers", {})), cased) or "(?!)"
+    macros["numword"] = (
+        rf"(?:{starters})(?:[-\s]+(?:{multipliers_rx}))?(?![-\s]+(?:{first_words})\b)"
+        rf"|(?:{first_words})(?:[-\s]+(?:(?:{joiner})[-\s]+)?(?:{next_words}))*"
+    )
     macros.update({name: _spaces(body) for name, body in data["macros"].items()})
     # The built-in number slot: digits (with decimals or thin-space thousands) or words.
     macros.setdefault("num", r"\d+(?:[.,]\d+)?|{numword}")
