@@ -1,5 +1,5 @@
 """Documentation kept true by tests: every module is in ARCHITECTURE.md, every command's
---help is in the README, and the changelog exists."""
+--help option is in the README."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ import re
 
 import pytest
 
-from dateline.serve import cli
-
 from conftest import ROOT
+from dateline.serve import cli
 
 SRC = ROOT / "src" / "dateline"
 
