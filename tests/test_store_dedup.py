@@ -12,6 +12,7 @@ from conftest import need_shared
 from dateline.article import Article, Source
 from dateline.ingest.batch import ingest
 from dateline.store import dedup
+from dateline.store.search import Filters
 from dateline.store.sqlite import Store, prepare
 
 
@@ -83,6 +84,12 @@ def test_duplicates_are_links_not_deletions(tmp_path: Path) -> None:
     links = store.duplicates(first.article)
     assert {link["kind"] for link in links} == {"url", "exact", "near"}
     assert len(store.search("", lemmas=False)) == 2  # duplicates hidden by default
+    word = base.split()[0].strip(".")
+    assert [h.id for h in store.search(word, lemmas=False)] == [first.article]
+    with_copies = store.search(word, Filters(duplicates=True), lemmas=False)
+    assert with_copies[0].id == first.article and len(with_copies) == 4
+    assert {h.duplicate_of for h in with_copies[1:]} == {first.article}
+    assert store.count(word, Filters(duplicates=True), lemmas=False) == 4
 
 
 def test_synthetic_french_warc(tmp_path: Path) -> None:
@@ -98,8 +105,6 @@ def test_synthetic_french_warc(tmp_path: Path) -> None:
         assert hosts == {"lequotidien.example", "lagazette-du-sud.example", "infos-regions.example"}
         amp = [h for h in store.search("", lemmas=False, filters=None) if "/amp/" in (h.url or "")]
         assert amp == []  # hidden as a duplicate ...
-        from dateline.store.search import Filters
-
         every = store.search("", Filters(duplicates=True), lemmas=False)
         amp = [h for h in every if "/amp/" in (h.url or "")]
         assert len(amp) == 1 and amp[0].duplicate_of is not None  # ... but kept and linked

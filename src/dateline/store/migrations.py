@@ -14,7 +14,8 @@ Tables (every annotation row carries `step`, the "name@version" that produced it
 - items: every input item seen (key: path, URL, WARC file#record id) and its outcome, so a
   rerun skips it without reading it again (idempotent, resumable).
 - feeds: ETag / Last-Modified per feed URL for conditional GET.
-- fts: FTS5 over title, text (accents folded) and lemmas, external content = articles.
+- fts: FTS5 over title, text (accents folded) and lemmas of canonical articles only (its
+  external content is the `canonical` view); copies are reached through `duplicates`.
 """
 
 from __future__ import annotations
@@ -110,8 +111,9 @@ CREATE TABLE feeds (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, checked
 # remove_diacritics 2 folds accents on every letter ("démenti" = "dementi"); the lemma column
 # is built from the spaCy Doc so inflected forms meet ("démentent" -> "démentir").
 _FTS = """
+CREATE VIEW canonical AS SELECT n, title, text, lemmas FROM articles WHERE duplicate_of IS NULL;
 CREATE VIRTUAL TABLE fts USING fts5(
-    title, text, lemmas, content='articles', content_rowid='n',
+    title, text, lemmas, content='canonical', content_rowid='n',
     tokenize="unicode61 remove_diacritics 2"
 );
 """

@@ -212,10 +212,13 @@ def parse_query(query: str, lemmatize: Lemmatizer | None = None) -> Parsed:
     return Parsed(match, words)
 
 
-def _filter_sql(filters: Filters) -> tuple[list[str], list[Any]]:
+def _filter_sql(filters: Filters, *, indexed: bool = False) -> tuple[list[str], list[Any]]:
+    """SQL conditions on `articles a`. `indexed`: the rows come from the FTS table, which holds
+    canonical articles only (duplicates are reached through their links), so the duplicate
+    condition is not needed there."""
     where: list[str] = []
     params: list[Any] = []
-    if not filters.duplicates:
+    if not filters.duplicates and not indexed:
         where.append("a.duplicate_of IS NULL")
     # ISO strings compare in order; an upper bound "2024-03" must include "2024-03-31T...".
     for column, low, high in (
@@ -252,6 +255,20 @@ _COLUMNS = (
 )
 
 
+def _ranked(conn: sqlite3.Connection, match: str, filters: Filters, limit: int, offset: int) -> list[tuple[int, float]]:
+    """(row, score) of the best matches. Only the row number and the score go through the
+    sort: carrying the text of every match (tens of thousands for a common word) made a
+    100k-article search ten times slower (bench/search.py)."""
+    where, params = _filter_sql(filters, indexed=True)
+    if where:
+        sql = "SELECT fts.rowid, bm25(fts, 10.0, 1.0, 0.5) AS score FROM fts JOIN articles a ON a.n = fts.rowid "
+        sql += "WHERE fts MATCH ?" + "".join(" AND " + w for w in where)
+    else:
+        sql = "SELECT rowid, bm25(fts, 10.0, 1.0, 0.5) AS score FROM fts WHERE fts MATCH ?"
+    sql += " ORDER BY score LIMIT ? OFFSET ?"
+    return [(int(r[0]), float(r[1])) for r in conn.execute(sql, [match, *params, limit, offset])]
+
+
 def search(
     conn: sqlite3.Connection,
     query: str,
@@ -263,22 +280,32 @@ def search(
 ) -> list[Hit]:
     filters = filters or Filters()
     parsed = parse_query(query, lemmatize)
-    where, params = _filter_sql(filters)
     if parsed.match is None:
-        sql = f"SELECT {_COLUMNS}, 0.0 FROM articles a"
-        sql += (" WHERE " + " AND ".join(where)) if where else ""
+        where, params = _filter_sql(filters)
+        sql = "SELECT a.n, 0.0 FROM articles a" + ((" WHERE " + " AND ".join(where)) if where else "")
         sql += " ORDER BY coalesce(a.stated_date, '') DESC, a.n DESC LIMIT ? OFFSET ?"
-        rows = conn.execute(sql, [*params, limit, offset]).fetchall()
+        ranked = [(int(r[0]), 0.0) for r in conn.execute(sql, [*params, limit, offset])]
     else:
-        sql = (
-            f"SELECT {_COLUMNS}, bm25(fts, 10.0, 1.0, 0.5) AS score FROM fts JOIN articles a ON a.n = fts.rowid "
-            "WHERE fts MATCH ?"
-        )
-        sql += "".join(" AND " + w for w in where)
-        sql += " ORDER BY score LIMIT ? OFFSET ?"
-        rows = conn.execute(sql, [parsed.match, *params, limit, offset]).fetchall()
+        ranked = _ranked(conn, parsed.match, filters, limit, offset)
+        if filters.duplicates:  # each canonical hit followed by its copies, same score
+            ranked = [
+                (n, score)
+                for row, score in ranked
+                for n in [
+                    row,
+                    *(int(d[0]) for d in conn.execute("SELECT n FROM articles WHERE duplicate_of = ?", (row,))),
+                ]
+            ]
+    if not ranked:
+        return []
+    marks = ",".join("?" * len(ranked))
+    rows = {
+        int(r[0]): r
+        for r in conn.execute(f"SELECT {_COLUMNS} FROM articles a WHERE a.n IN ({marks})", [n for n, _ in ranked])
+    }
     hits = []
-    for row in rows:
+    for n, score in ranked:
+        row = rows[n]
         forms: dict[str, list[str]] = json.loads(row[11] or "{}")
         hits.append(
             Hit(
@@ -291,7 +318,7 @@ def search(
                 estimated_date=row[7],
                 verdict=row[8],
                 duplicate_of=row[9],
-                score=float(f"{-float(row[12]):.4g}"),
+                score=float(f"{-score:.4g}"),
                 snippets=kwic(row[10], parsed.words, forms),
             )
         )
@@ -301,14 +328,20 @@ def search(
 def count(
     conn: sqlite3.Connection, query: str, filters: Filters | None = None, lemmatize: Lemmatizer | None = None
 ) -> int:
+    filters = filters or Filters()
     parsed = parse_query(query, lemmatize)
-    where, params = _filter_sql(filters or Filters())
     if parsed.match is None:
+        where, params = _filter_sql(filters)
         sql = "SELECT count(*) FROM articles a" + ((" WHERE " + " AND ".join(where)) if where else "")
         return int(conn.execute(sql, params).fetchone()[0])
+    where, params = _filter_sql(filters, indexed=True)
     sql = "SELECT count(*) FROM fts JOIN articles a ON a.n = fts.rowid WHERE fts MATCH ?"
     sql += "".join(" AND " + w for w in where)
-    return int(conn.execute(sql, [parsed.match, *params]).fetchone()[0])
+    total = int(conn.execute(sql, [parsed.match, *params]).fetchone()[0])
+    if filters.duplicates:
+        sql = "SELECT count(*) FROM fts JOIN articles a ON a.duplicate_of = fts.rowid WHERE fts MATCH ?"
+        total += int(conn.execute(sql, [parsed.match]).fetchone()[0])
+    return total
 
 
 def kwic(text: str, words: list[str], forms: dict[str, list[str]], *, most: int = 3) -> list[Snippet]:

@@ -244,12 +244,14 @@ class Store(Queries):
             ),
         )
         n = int(cur.lastrowid or 0)
-        self.conn.execute(
-            "INSERT INTO fts (rowid, title, text, lemmas) VALUES (?, ?, ?, ?)",
-            (n, rec.get("title") or "", rec.get("text") or "", item.lemmas),
-        )
         self._annotations(n, rec, item.producers)
         if link is None:
+            # Only canonical articles are indexed: a search reaches copies through their links
+            # (Filters.duplicates), and common words do not rank the same text twice.
+            self.conn.execute(
+                "INSERT INTO fts (rowid, title, text, lemmas) VALUES (?, ?, ?, ?)",
+                (n, rec.get("title") or "", rec.get("text") or "", item.lemmas),
+            )
             sig = dedup.from_blob(item.signature)
             self.conn.executemany(
                 "INSERT INTO lsh VALUES (?, ?, ?)", [(b, bucket, n) for b, bucket in enumerate(dedup.bands(sig))]
