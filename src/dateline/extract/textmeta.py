@@ -1,0 +1,153 @@
+"""The page's own metadata in scraped text: title, standfirst, kicker, byline, date line,
+captions and credits, read from the units around the main run of prose (see text.py)."""
+
+from __future__ import annotations
+
+from ..article import Article, Media
+from ..lang import LangPack
+from .bylines import Bylines
+from .cues import Cues
+from .lines import (
+    BOILERPLATE,
+    BYLINE,
+    CAPTION,
+    CREDIT,
+    DATE,
+    HEADING,
+    KICKER,
+    PARAGRAPH,
+    PROSE,
+    SECTION,
+    SHORT,
+    STANDFIRST,
+    TITLE,
+    Unit,
+    credit_tail,
+)
+from .mainrun import strip_site
+
+# Titles and headings are lines of 1 to 30 words; the title is looked for among the 8 units
+# above the body (seed: date line, title, standfirst, credit, caption).
+TITLE_MAX_WORDS = 30
+HEAD_WINDOW = 8
+# The date line and a section label may sit just above the title (seed: date, then title).
+ABOVE_TITLE = 3
+# A date line may also close the article ("First published: ..." right under the body).
+TAIL_WINDOW = 3
+_META = (DATE, BYLINE, CREDIT, CAPTION, BOILERPLATE, SECTION)
+
+
+def keep_meta(units: list[Unit], low: int, high: int) -> None:
+    """Date lines, bylines, credits and captions count only around the article: the same
+    lines in a list of other stories ("By REUTERS", "November 19, 2019") are boilerplate."""
+    for unit in units:
+        if unit.role in (DATE, BYLINE, CREDIT, CAPTION) and not low <= unit.index <= high:
+            unit.role = BOILERPLATE
+
+
+def find_head(units: list[Unit], start: int, cues: Cues) -> int:
+    """Title, standfirst and kicker around the run's first unit; returns the first body unit."""
+    title = _find_title(units, start, cues)
+    first = start
+    if title is not None:
+        units[title].role = TITLE
+        between = units[title + 1 : start]
+        lead = [u for u in between if u.role == PROSE or (u.role == SHORT and u.words >= 8)]
+        if lead:
+            lead[0].role = STANDFIRST
+        elif units[start].role == PROSE and all(u.role in _META for u in between):
+            # The run opens on a lead sentence cut off from the rest by a meta line
+            # (seed: standfirst, then credit and caption, then the body).
+            following = next((u for u in units[start + 1 :] if u.role != BOILERPLATE), None)
+            if following is not None and following.role in (DATE, BYLINE, CREDIT, CAPTION):
+                units[start].role = STANDFIRST
+                first = following.index
+        above = units[title - 1] if title > 0 else None
+        if above is not None and above.role == SHORT and above.words <= 3 and above.text.isupper():
+            above.role = KICKER
+    return first
+
+
+def _find_title(units: list[Unit], start: int, cues: Cues) -> int | None:
+    """The title: the page's <title> line repeated above the body, else the nearest
+    heading-like line above it (metadata lines skipped)."""
+    page_title = strip_site(units[0].text, cues).lower() if units else ""
+    low = max(0, start - HEAD_WINDOW)
+    for unit in units[low:start]:
+        if unit.index > 0 and unit.role in (SHORT, PROSE) and unit.text.lower() == page_title:
+            return unit.index
+    lead_seen = False
+    for unit in reversed(units[low:start]):
+        if unit.role in _META:
+            continue
+        if unit.role == SHORT and 2 <= unit.words <= TITLE_MAX_WORDS and not unit.text.endswith("."):
+            return unit.index
+        if unit.role == PROSE and not lead_seen:
+            lead_seen = True  # a standfirst left out of the run sits between title and body
+            continue
+        break
+    return None
+
+
+def read_fields(article: Article, units: list[Unit], cues: Cues, packs: list[LangPack]) -> None:
+    for unit in units:
+        role = unit.role
+        if role == TITLE and article.title is None:
+            article.title = unit.text
+        elif role == STANDFIRST and article.standfirst is None:
+            article.standfirst = unit.text
+        elif role == KICKER and article.kicker is None:
+            article.kicker = unit.text
+        elif role == PARAGRAPH and unit.kicker:
+            article.kicker = article.kicker or unit.kicker
+        elif role == BYLINE:
+            article.authors.extend(a for a in _authors(unit, cues, packs) if a not in article.authors)
+        if role == SECTION and article.section is None:
+            article.section = cues.section(unit.text)
+    _read_media(article, units, cues)
+    _read_date(article, units)
+
+
+def _authors(unit: Unit, cues: Cues, packs: list[LangPack]) -> list[str]:
+    """Names on a byline, read by the same rules as HTML bylines (roles and desks dropped);
+    a date on the same line ("By Ann Lee | March 3, 2024") is cut off first."""
+    head = unit.text.split("|")[0]
+    found = cues.find_date(head)
+    if found is not None:
+        head = head[: found[1]]
+    # What joined the name to the date ("on", "le") is lower case; names are not.
+    words = head.split()
+    while words and not words[-1][:1].isupper():
+        words.pop()
+    return Bylines.of(tuple(packs)).names(" ".join(words), set())
+
+
+def _read_media(article: Article, units: list[Unit], cues: Cues) -> None:
+    """Pair each credit with the caption beside it (same block)."""
+    used: set[int] = set()
+    for unit in units:
+        if unit.role != CREDIT:
+            continue
+        caption = None
+        for j in (unit.index + 1, unit.index - 1):
+            if 0 <= j < len(units) and units[j].role == CAPTION and j not in used:
+                caption = units[j]
+                used.add(j)
+                break
+        article.media.append(Media(caption=caption.text if caption else None, credit=unit.text))
+    for unit in units:
+        if unit.role == CAPTION and unit.index not in used:
+            split = credit_tail(unit.text, cues)
+            article.media.append(Media(caption=split[0], credit=split[1]) if split else Media(caption=unit.text))
+
+
+def _read_date(article: Article, units: list[Unit]) -> None:
+    """The stated date: the first date line above the body, else the first in it."""
+    first_body = next((u.index for u in units if u.role in (PARAGRAPH, HEADING)), len(units))
+    candidates = [u for u in units if u.role in (DATE, BYLINE, TITLE) and u.date and u.index <= first_body]
+    if not candidates:
+        candidates = [u for u in units if u.role in (DATE, BYLINE) and u.date]
+    if candidates:
+        article.page_dates.dateline = candidates[0].date
+        if article.stated_date is None:
+            article.stated_date = candidates[0].date
