@@ -13,7 +13,7 @@ from dateline import lang
 from dateline.analyze import nlp
 from dateline.analyze.entities import Entities, EntityIndex
 from dateline.article import Article, Entity
-from dateline.errors import Code
+from dateline.errors import Code, DatelineError
 
 
 @pytest.fixture(scope="session")
@@ -119,6 +119,10 @@ def test_index_by_role_name_position_and_pronoun(seed: Article) -> None:
     assert index.at(start, start + 10) is esper
     assert index.at(start + 5, start + 7) is esper
     assert index.at(0, 3) is None or index.at(0, 3) is not esper
+    pentagone = seed.text.index("Pentagone")  # inside the role mention "chef du Pentagone"
+    assert index.at(pentagone, pentagone + len("Pentagone")) is named(seed, "Pentagone")
+    role = seed.text.index("le chef du Pentagone")
+    assert index.at(role, role + len("le chef du Pentagone")) is esper
     assert index.last_person_before(seed.text.index("a-t-il ajouté")) is esper
     assert index.last_person_before(0) is None
 
@@ -168,6 +172,27 @@ def test_english_roles_and_synonyms(en_model: Any) -> None:
 
 
 # -- bad input -------------------------------------------------------------------------------
+def test_language_whose_model_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The nlp step records the missing model; entities record a skip; quantities still work."""
+
+    def missing(code: str) -> Any:
+        raise DatelineError(Code.MODEL_MISSING, f"no spaCy model installed for {code}")
+
+    monkeypatch.setattr(nlp, "model", missing)
+    article = dateline.read_text("Washington sent 3,000 troops, Mark Esper said.", raw=True, language="en")
+    steps = {(p.step, p.code) for p in article.problems}
+    assert ("nlp", Code.MODEL_MISSING.value) in steps
+    assert ("entities", Code.STEP_SKIPPED.value) in steps
+    assert article.entities == []
+    assert [(q.value, q.unit) for q in article.quantities] == [(3000, "troops")]
+
+
+def test_page_furniture_and_weekdays_are_not_names(fr_model: Any) -> None:
+    text = "RSS Feed\n\nLundi, Mardi et Mercredi, le ministre a parlé. Vendredi, Paul Girard est parti."
+    article = analysed(text, "fr", fr_model)
+    assert [e.name for e in article.entities] == ["Paul Girard"]
+
+
 def test_no_parse_records_a_skip() -> None:
     article = Entities()(Article(text="Mark Esper a démenti.", language="fr"))
     assert article.entities == []

@@ -76,8 +76,9 @@ class EntityIndex:
 
     # -- by position -------------------------------------------------------------------------
     def at(self, start: int, end: int) -> Entity | None:
-        """The entity whose mention overlaps [start, end) most (a person wins a tie)."""
-        best: tuple[int, int, int] | None = None  # (overlap, is_person, -length)
+        """The entity whose mention overlaps [start, end) most; among equals, the mention that
+        spills least outside the span, then a person."""
+        best: tuple[int, int, int] | None = None  # (overlap, -spill, is_person)
         found: Entity | None = None
         i = bisect_left(self._starts, end)
         while i > 0:
@@ -89,7 +90,9 @@ class EntityIndex:
             if overlap <= 0:
                 continue
             entity = self.entities[k]
-            key = (overlap, int(entity.label == "PER"), -(e - s))
+            # Most overlap, then the mention that spills least outside the span (the span of
+            # "Pentagone" inside the role mention "chef du Pentagone" is the organisation).
+            key = (overlap, -(e - s - overlap), int(entity.label == "PER"))
             if best is None or key > best:
                 best, found = key, entity
         return found
