@@ -168,13 +168,37 @@ def varied_paragraph(rng: random.Random) -> str:
         ("en", "Nov. 19, 2019 at 9:08 GMT", "2019-11-19"),
         ("en", "Tuesday, November 19, 2019", "2019-11-19"),
         ("en", "19th November 2019", "2019-11-19"),
+        ("en", "Published 2019-11-19T08:57:40+01:00", "2019-11-19"),
         ("fr", "31 février 2024", None),
+        ("en", "Order 2019-13-45", None),
         ("en", "May the force be with you", None),
     ],
 )
 def test_dates_in_words(code: str, line: str, iso: str | None) -> None:
     found = compile_cues([lang.load(code)]).find_date(line)
     assert (found[0] if found else None) == iso
+
+
+def test_wet_record_without_blank_lines() -> None:
+    # Common Crawl WET text: one line per block of the page, no blank line anywhere.
+    raw = "\n".join(
+        [
+            "Budget approved after a long debate - City Gazette",
+            "Home",
+            "News",
+            "Budget approved after a long debate",
+            "2024-03-05",
+            PROSE_EN,
+            PROSE_EN_2,
+            "Share",
+            "Most read",
+            "Storm warning for the coast",
+        ]
+    )
+    article = clean(raw, "en")
+    assert article.title == "Budget approved after a long debate"
+    assert article.stated_date == "2024-03-05"
+    assert [t for _, t in block_texts(article)] == [PROSE_EN, PROSE_EN_2]
 
 
 def test_byline_with_several_authors() -> None:

@@ -17,6 +17,7 @@ from ..lang import LangPack
 # Apostrophes and dashes vary between pages; keys are compared in one spelling.
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "–": "-", "—": "-", "\u00a0": " ", "\u202f": " "})
 _SPACES = re.compile(r"\s+")
+_ISO_DATE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])")
 _TRIM = " :.;,!|-–—•·>»«\"'()[]*"
 
 
@@ -95,11 +96,15 @@ class Cues:
         return None
 
     def find_date(self, text: str) -> tuple[str, int, int] | None:
-        """The first calendar date written in words ("2 janvier 2025", "Nov. 19, 2019"): ISO
-        form and span, or None. Numeric forms are left out: 01/02/2025 is ambiguous."""
-        found = sorted([*self.date_dmy.finditer(text), *self.date_mdy.finditer(text)], key=lambda m: m.start())
+        """The first calendar date in the text, written in words ("2 janvier 2025", "Nov. 19,
+        2019") or in ISO form ("2025-01-02", "2019-11-19T08:57"): ISO date and span, or None.
+        Other numeric forms are left out: 01/02/2025 is ambiguous."""
+        found = sorted(
+            [*self.date_dmy.finditer(text), *self.date_mdy.finditer(text), *_ISO_DATE.finditer(text)],
+            key=lambda m: m.start(),
+        )
         for match in found:
-            month = self.months.get(key(match["m"]).rstrip("."))
+            month = self.months.get(key(match["m"]).rstrip(".")) if match["m"].isalpha() else int(match["m"])
             year, day = int(match["y"]), int(match["d"])
             if month is None or not 1900 <= year <= 2100:
                 continue
