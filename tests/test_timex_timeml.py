@@ -13,7 +13,9 @@ DOC = """<?xml version="1.0" ?>
 <DOCID>fiction_1</DOCID>
 <DCT><TIMEX3 functionInDocument="CREATION_TIME" tid="t0" type="DATE" value="2020-01-06">January 6, 2020</TIMEX3></DCT>
 <TEXT>
-The mill <EVENT eid="e1">closed</EVENT> <TIMEX3 tid="t1" type="DATE" value="2020-01-03">Friday</TIMEX3> after <TIMEX3 tid="t2" type="DURATION" value="P3Y">three years</TIMEX3> of losses.<TIMEX3 tid="t3" type="DATE" value="2020-01-06" temporalFunction="true" anchorTimeID="t0"></TIMEX3>
+The mill <EVENT eid="e1">closed</EVENT> <TIMEX3 tid="t1" type="DATE" value="2020-01-03">Friday</TIMEX3>
+after <TIMEX3 tid="t2" type="DURATION" value="P3Y">three years</TIMEX3> of losses.
+<TIMEX3 tid="t3" type="DATE" value="2020-01-06" temporalFunction="true" anchorTimeID="t0"></TIMEX3>
 </TEXT>
 </TimeML>
 """
@@ -43,7 +45,14 @@ def test_scores_follow_the_tempeval3_definitions() -> None:
         Span(30, 35, "DATE", "2020"),  # false positive
     ]
     s = score_document(system, gold)
-    assert (s.gold, s.system, s.strict_matches, s.relaxed_matches, s.type_correct, s.value_correct) == (2, 3, 1, 2, 2, 1)
+    assert (s.gold, s.system, s.strict_matches, s.relaxed_matches, s.type_correct, s.value_correct) == (
+        2,
+        3,
+        1,
+        2,
+        2,
+        1,
+    )
     p, r, f = s.strict()
     assert (round(p, 3), round(r, 3), round(f, 3)) == (0.333, 0.5, 0.4)
     p, r, f = s.relaxed()

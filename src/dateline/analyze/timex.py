@@ -70,11 +70,11 @@ def _slot_value(g: Grammar, slot: str, text: str) -> Any:
             return ("19" if int(digits) >= int(g.settings.get("year2_pivot", 30)) else "20") + digits[0]
         return None
     if slot == "century":
-        found = lex.lookup("ordinal", text)
-        if found is not None:
-            return found
-        digits = _digits(text)
-        return digits if digits is not None else _roman(re.sub(r"[^ivxlcIVXLC]", "", text))
+        ordinal = lex.lookup("ordinal", text)
+        if ordinal is not None:
+            return ordinal
+        number = _digits(text)
+        return number if number is not None else _roman(re.sub(r"[^ivxlcIVXLC]", "", text))
     if slot == "ordinal":
         found = lex.lookup("ordinal", text)
         return found if found is not None else _digits(text)

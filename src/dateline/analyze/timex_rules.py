@@ -99,7 +99,7 @@ class Lexicon:
             return float(digits)
         if re.fullmatch(r"\d+[.,]\d+", digits):
             return float(digits.replace(",", "."))
-        total = current = 0
+        total = current = 0.0
         tokens = [p for p in re.split(r"[-\s]+", fold(raw)) if p and p not in self.joiners]
         if not tokens:
             return None
@@ -116,7 +116,7 @@ class Lexicon:
             if part in self.multipliers:
                 current = max(current, 1) * self.multipliers[part]
                 if self.multipliers[part] >= 1000:
-                    total, current = total + current, 0
+                    total, current = total + current, 0.0
             elif part in self.numbers:
                 current += self.numbers[part]
             else:
@@ -182,11 +182,14 @@ def grammar(code: str) -> Grammar:
     for name in LEXICAL:
         if name in words:
             macros[name] = _alternation(list(words[name]), cased)
-    number_words = _alternation([*data["numbers"], *data.get("multipliers", {})], cased)
     starts_only = set(data.get("number_starts_only", []))
-    next_words = _alternation([w for w in [*data["numbers"], *data.get("multipliers", {})] if w not in starts_only], cased)
+    next_words = _alternation(
+        [w for w in [*data["numbers"], *data.get("multipliers", {})] if w not in starts_only], cased
+    )
     joiner = "|".join(word_regex(j) for j in data.get("number_joiners", [])) or "(?!)"
-    first_words = _alternation([w for w in [*data["numbers"], *data.get("multipliers", {})] if w not in starts_only], cased)
+    first_words = _alternation(
+        [w for w in [*data["numbers"], *data.get("multipliers", {})] if w not in starts_only], cased
+    )
     starters = _alternation(sorted(starts_only), cased) or "(?!)"
     multipliers_rx = _alternation(list(data.get("multipliers", {})), cased) or "(?!)"
     macros["numword"] = (
