@@ -151,6 +151,18 @@ def test_french_titles_appositions_and_portfolios(fr_model: Any) -> None:
     assert EntityIndex(article).at(cue + len("a déclaré la "), cue + len("a déclaré la ministre")) is dumont
 
 
+def test_acronyms_defined_in_parentheses_join_the_name(fr_model: Any) -> None:
+    text = (
+        "L'Office fédéral de l'agriculture (OFAG) a interdit le produit. Selon l'OFAG, la décision est "
+        "définitive. L'Organisation mondiale de la santé (OMS) a salué la décision."
+    )
+    article = analysed(text, "fr", fr_model)
+    office = named(article, "Office fédéral de l'agriculture")
+    assert [m.text for m in office.mentions].count("OFAG") == 2
+    assert EntityIndex(article).by_name("OFAG") is office
+    assert "OMS" in [m.text for m in named(article, "Organisation mondiale de la santé").mentions]
+
+
 def test_english_roles_and_synonyms(en_model: Any) -> None:
     text = (
         "U.S. Defense Secretary Mark Esper said on Monday that no decision had been made. "

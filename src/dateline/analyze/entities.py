@@ -33,6 +33,8 @@ __all__ = ["Entities", "EntityIndex"]
 # A name never runs over punctuation, a table cell or a line ("Paris | 1 | 12" in a table).
 _CUT = re.compile(r"\s[-–—]|[,;:()\[\]«»\"“”|•·/<>\t\n]")
 _TRAIL = " -–—'’"
+# An acronym defined right after a name: " (OFAG)".
+_ACRONYM = re.compile(r"\s*\(([A-ZÀ-Ý][A-ZÀ-Ý0-9&.\-]{1,11})\)")
 _LABEL_ORDER: dict[str, int] = {"PER": 3, "ORG": 2, "LOC": 1, "MISC": 0}
 # Tokens on the left of a portfolio ("ministre américain de la Défense") searched for its role noun.
 _PORTFOLIO_LEFT = 4
@@ -74,8 +76,9 @@ class Entities:
             return article
         tokens = Tokens.of(article.nlp)
         raws = _tagged(tokens, data)
+        aliases = _acronyms(tokens, data, raws)
         raws += _search(tokens, data, raws)
-        groups = _merge(_group(raws, data))
+        groups = _merge(_group(raws, data, aliases))
         _metonymy(groups, tokens, data)
         entities = _entities(groups, tokens, data)
         for raw in (r for g in groups if g.label == "PER" for r in g.mentions):
@@ -208,10 +211,38 @@ def _search(tokens: Tokens, data: EntityData, raws: list[_Raw]) -> list[_Raw]:
     return found
 
 
-def _group(raws: list[_Raw], data: EntityData) -> list[_Group]:
+def _acronyms(tokens: Tokens, data: EntityData, raws: list[_Raw]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Acronyms defined in parentheses after a name ("Office fédéral de l'agriculture (OFAG)"):
+    the acronym's mentions join the name (added to `raws` when the tagger missed the acronym);
+    returns acronym key -> name key."""
+    text = tokens.text
+    aliases: dict[tuple[str, ...], tuple[str, ...]] = {}
+    starts = {r.start: r for r in raws}
+    for raw in list(raws):
+        if raw.label == "PER":
+            continue
+        match = _ACRONYM.match(text, raw.end)
+        if match is None or match.group(1)[0] != data.strip_article(raw.text)[:1].upper():
+            continue
+        begin, end = match.span(1)
+        if begin not in starts:
+            span = tokens.doc.char_span(begin, end, alignment_mode="expand")
+            if span is None:
+                continue
+            acronym = _Raw(begin, end, raw.label, span.start, span.end, match.group(1))
+            raws.append(acronym)
+            starts[begin] = acronym
+        aliases[tuple(words(match.group(1)))] = tuple(words(data.strip_article(raw.text)))
+    return aliases
+
+
+def _group(
+    raws: list[_Raw], data: EntityData, aliases: dict[tuple[str, ...], tuple[str, ...]] | None = None
+) -> list[_Group]:
     groups: dict[tuple[str, ...], _Group] = {}
     for raw in sorted(raws, key=lambda r: r.start):
         key = tuple(words(data.strip_article(raw.text)))
+        key = (aliases or {}).get(key, key)
         if not key:
             continue
         group = groups.setdefault(key, _Group(key=key))
