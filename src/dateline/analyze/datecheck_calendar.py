@@ -43,8 +43,11 @@ WEIGHTS = {
     "soft": 0.3,
 }
 # A weekday named with its date is mostly told within days of writing, but retrospectives
-# name "Friday, Oct. 23" a month later (TBAQ NYT19981121: 29 days); ce/this pins the week.
-WEEKDAY_SPAN_DAYS = 60
+# name "Friday, Oct. 23" a month later (TBAQ NYT19981121: 29 days) and investigations
+# "mardi 8 janvier" half a year later (htmldate fr, mediapart, 170 days). A year still
+# separates the candidate years (a weekday falls on a date again after 5, 6 or 11 years);
+# ce/this pins the week.
+WEEKDAY_SPAN_DAYS = 365
 THIS_WEEK_DAYS = 6
 # Years expanded for a day and month without year: modern news plus a margin.
 YEAR_RANGE = range(1900, 2101)
@@ -142,7 +145,7 @@ def clues_from_dates(text: str, found: list[Found], nlp_doc: Any, tense_data: di
     before_cues = {w.lower() for w in tense_data["before_cues"]}
     for f in found:
         tense = tense_near(nlp_doc, text, f.start, f.end, tense_data)
-        lead = re.findall(r"[\w-]+", text[max(0, f.start - 25) : f.start].lower())[-3:]
+        lead = re.findall(r"[\w-]+", text[max(0, f.start - 40) : f.start].lower())[-4:]
         if tense != "future" and any(w in before_cues for w in lead):
             tense = "future"  # "à l'aube de l'an 2000", "due 1994": the date is still ahead
         quoted = text[f.start : f.end]

@@ -59,15 +59,20 @@ def _head_of(doc: Any, span: tuple[int, int], lex: Lexicon) -> Token:
 
 
 def speaker_span(
-    verb: Token, unit: Unit, normalised: str, lex: Lexicon, skip: list[tuple[int, int]]
+    verb: Token, unit: Unit, normalised: str, lex: Lexicon, skip: list[tuple[int, int]], *, incise: bool = False
 ) -> tuple[int, int, Token] | None:
-    """The characters of the verb's speaker mention and its head token, or None."""
+    """The characters of the verb's speaker mention and its head token, or None. In an incise
+    ("…, explique l'élu, …") the subject follows the verb whatever the parser says."""
     doc = verb.doc
     pronoun = cues.hyphen_pronoun(verb, lex)
     if pronoun is not None:
         if pronoun.lower_ in lex.person_pronouns:
             return pronoun.idx + 1, pronoun.idx + len(pronoun.text), pronoun  # without the hyphen
         return source_after(verb, unit, normalised, lex)
+    if incise:
+        after = _after(verb, unit, lex, skip)
+        if after is not None:
+            return after
     agent = cues.agent(verb, lex)
     if agent is not None:
         span = cues.np_extent(agent, lex, unit.first, unit.last)
@@ -86,6 +91,11 @@ def speaker_span(
         back = cues.backward_np(verb, lex, unit.first)
         if back is not None and not cues.in_quote(doc[back[0]].idx, skip):
             return _chars(doc, back) + (_head_of(doc, back, lex),)
+    return _after(verb, unit, lex, skip)
+
+
+def _after(verb: Token, unit: Unit, lex: Lexicon, skip: list[tuple[int, int]]) -> tuple[int, int, Token] | None:
+    doc = verb.doc
     start = verb.i + 1
     while start < unit.last and (doc[start].text.startswith("-") or cues.in_quote(doc[start].idx, skip)):
         start += 1

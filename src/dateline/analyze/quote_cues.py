@@ -97,7 +97,11 @@ def is_verb(token: Token, lex: Lexicon) -> bool:
     """A reporting verb: by the parse's lemma, or, for a verb the tagger missed before an
     inverted pronoun ("estime-t-il" tagged as an adverb), by the lemma of a re-parse."""
     if token.pos_ in {"VERB", "AUX"}:
-        return lex.is_quote_verb(token.lemma_)
+        lemma = token.lemma_.lower()
+        needed = lex.verb_with_head.get(lemma)
+        if needed is not None:  # "a fait savoir que": speech only under its light verb
+            return token.head.lemma_.lower() == needed and token.head is not token
+        return lex.is_quote_verb(lemma)
     return _before_inverted_pronoun(token) and lex.is_quote_verb(relemma(token.text, lex.code))
 
 

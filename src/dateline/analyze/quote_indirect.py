@@ -139,6 +139,15 @@ def find_verbal(doc: Any, lex: Lexicon, spans: list[tuple[int, int]], all_units:
     return out
 
 
+def _comma_after_np(doc: Any, normalised: str, end: int, unit: Unit, lex: Lexicon) -> bool:
+    after = next((t for t in doc[unit.first : unit.last] if t.idx >= end), None)
+    np = cues.linear_np(doc, after.i, unit.last, lex) if after is not None else None
+    if np is None or np[0] != after.i:  # type: ignore[union-attr]
+        return False
+    last = doc[np[1] - 1]
+    return normalised[last.idx + len(last.text) : last.idx + len(last.text) + 1] == ","
+
+
 @cache
 def _marker_pattern(markers: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(m) + ("" if m.endswith("'") else r"(?!\w)") for m in markers)
@@ -149,8 +158,13 @@ def find_sourced(doc: Any, lex: Lexicon, normalised: str, all_units: list[Unit],
     """"selon X, clause" / "clause, selon X": speaker X, content the clause."""
     out: list[Reported] = []
     pattern = _marker_pattern(lex.source_markers)
+    starts = _marker_pattern(lex.start_markers) if lex.start_markers else None
     for unit in all_units:
-        for match in pattern.finditer(normalised, unit.start, unit.end):
+        matches = list(pattern.finditer(normalised, unit.start, unit.end))
+        first = starts.match(normalised, unit.start, unit.end) if starts is not None else None
+        if first is not None and _comma_after_np(doc, normalised, first.end(), unit, lex):
+            matches.insert(0, first)  # "Pour la toxicologue, « … »"
+        for match in matches:
             if cues.in_quote(match.start(), spans):
                 continue
             rest = normalised[match.end() : unit.end].lstrip().lower()

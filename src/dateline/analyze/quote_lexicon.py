@@ -46,9 +46,12 @@ class Lexicon:
     dep_complement: frozenset[str]
     dep_adverbial: frozenset[str]
     reflexive_other_sense: frozenset[str]
+    start_markers: tuple[str, ...]
+    pronoun_gender: dict[str, str]
+    verb_with_head: dict[str, str]
 
     def is_quote_verb(self, lemma: str) -> bool:
-        return lemma.lower() in self.quote_verbs
+        return lemma.lower() in self.quote_verbs and lemma.lower() not in self.verb_with_head
 
     def stance(self, lemma: str) -> Stance | None:
         return self.stance_of.get(lemma.lower())
@@ -106,4 +109,7 @@ def load(code: str) -> Lexicon:
         dep_complement=_words(deps, "complement"),
         dep_adverbial=_words(deps, "adverbial"),
         reflexive_other_sense=_words(words, "reflexive_other_sense"),
+        start_markers=_apostrophes(source["start_markers"]),
+        pronoun_gender={k.lower(): str(v) for k, v in cast(dict[str, str], words["pronoun_gender"]).items()},
+        verb_with_head={k.lower(): str(v).lower() for k, v in cast(dict[str, str], words["verb_with_head"]).items()},
     )

@@ -95,6 +95,21 @@ class Resolver:
     lex: Lexicon
     index: Index
 
+    def is_pronoun(self, start: int, end: int) -> bool:
+        return self.article.text[start:end].strip().lower() in self.lex.person_pronouns
+
+    def gender_of(self, start: int, end: int) -> str | None:
+        return self.lex.pronoun_gender.get(self.article.text[start:end].strip().lower())
+
+    def entity_gender(self, entity_id: str | None) -> str | None:
+        doc = self.article.nlp
+        for entity in getattr(self.index, "entities", []):
+            if entity.id == entity_id and entity.mentions and doc is not None:
+                m = entity.mentions[0]
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                return _gender(span) if span is not None else None
+        return None
+
     def speaker(self, start: int, end: int, head: Any | None = None) -> Speaker:
         text = self.article.text[start:end]
         entity = self.entity(start, end, head)
@@ -105,10 +120,10 @@ class Resolver:
         text = self.article.text[start:end]
         words = text.lower().split()
         if len(words) == 1 and words[0] in self.lex.person_pronouns:
-            return self._antecedent(start, end)
+            return self._antecedent(start, end, self.lex.pronoun_gender.get(words[0]))
         found = self._named(start, end)
         if found is not None and found.label == "PER":
-            return found
+            return self._full(found)
         if self._demonstrative(start, end):
             return self._antecedent(start, end)  # "ce père de quatre enfants"
         head_word = head.text.lower() if head is not None else (words[0] if words else "")
@@ -141,10 +156,11 @@ class Resolver:
         span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
         return bool(span is not None and len(span) > 1 and "Dem" in span[0].morph.get("PronType") and span[0].pos_ == "DET")
 
-    def _antecedent(self, start: int, end: int) -> Entity | None:
+    def _antecedent(self, start: int, end: int, gender: str | None = None) -> Entity | None:
         """The person named last before the mention (within ANTECEDENT_WINDOW), else the first
-        one named after it in the same paragraph ("« … », a-t-elle ajouté. La sénatrice X …")."""
-        before = self._salient_before(start) or self.index.last_person_before(start)
+        one named after it in the same paragraph ("« … », a-t-elle ajouté. La sénatrice X …").
+        A pronoun's gender rules out persons known to be of the other one."""
+        before = self._salient_before(start, gender) or self._last_before(start, gender)
         if before is not None and any(start - m.end <= ANTECEDENT_WINDOW for m in before.mentions if m.end <= start):
             return before
         stop = self.article.text.find("\n", end)
@@ -152,20 +168,54 @@ class Resolver:
         after = self._first_person_between(end, stop)
         return after if after is not None else before
 
-    def _salient_before(self, start: int) -> Entity | None:
+    def _persons_before(self, start: int) -> list[tuple[Any, Entity]]:
+        """The index's person mentions ending before `start`, latest first, as parse spans."""
+        doc = self.article.nlp
+        found: list[tuple[int, Any, Entity]] = []
+        for entity in getattr(self.index, "entities", []):
+            if entity.label != "PER":
+                continue
+            for m in entity.mentions:
+                if m.end <= start and doc is not None:
+                    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                    # A "person" after an article ("la LPPR") is a tagging error: names take none.
+                    if span is not None and not (span.start > 0 and doc[span.start - 1].pos_ == "DET"):
+                        found.append((m.end, span, entity))
+        found.sort(key=lambda f: -f[0])
+        return [(span, entity) for _, span, entity in found]
+
+    def _last_before(self, start: int, gender: str | None) -> Entity | None:
+        if gender is None:
+            return self.index.last_person_before(start)
+        for span, entity in self._persons_before(start):
+            if _gender(span) in (None, gender):
+                return self._full(entity)
+        return self.index.last_person_before(start)
+
+    def _full(self, entity: Entity | None) -> Entity | None:
+        """A first name alone ("Marie-Pierre") stands for the one person of that first name."""
+        if entity is None or " " in entity.name.strip():
+            return entity
+        entities = getattr(self.index, "entities", [])
+        fuller = [e for e in entities if e.label == "PER" and e.name.startswith(entity.name + " ")]
+        return fuller[0] if len(fuller) == 1 else entity
+
+    def _salient_before(self, start: int, gender: str | None = None) -> Entity | None:
         """The last person named as a subject in the preceding text (subjects are the usual
         antecedents of "il"/"elle" in news; a later complement "avec le chef de l'État" is not)."""
         doc = self.article.nlp
         if doc is None:
             return None
-        for ent in reversed([e for e in doc.ents if e.end_char <= start and e.label_ in PERSON_LABELS]):
-            if start - ent.end_char > ANTECEDENT_WINDOW:
+        for span, entity in self._persons_before(start):
+            if start - span.end_char > ANTECEDENT_WINDOW:
                 break
-            root = ent.root
+            if gender is not None and _gender(span) not in (None, gender):
+                continue
+            root = span.root
             while root.dep_ in {"appos", "flat:name", "flat", "compound"} and root.head is not root:
                 root = root.head
             if root.dep_ in self.lex.dep_subject:
-                return self.index.at(ent.start_char, ent.end_char) or self.index.by_name(ent.text)
+                return self._full(entity)
         return None
 
     def _first_person_between(self, start: int, stop: int) -> Entity | None:
@@ -178,3 +228,19 @@ class Resolver:
     def _bare(self, text: str) -> str:
         """A mention without entity, shown without its leading determiner word."""
         return text.strip(" ,.;:")
+
+
+def _gender(ent: Any) -> str | None:
+    """A person's grammatical gender from the words around the name: its determiner or title
+    before ("la sénatrice Anne Perrin"), an apposition after (", avocate de …"), or the name."""
+    doc = ent.doc
+    near = [doc[i] for i in range(max(ent.start - 2, 0), ent.start)]
+    if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+        near.append(doc[ent.end + 1])
+    near.extend(ent)
+    for token in near:
+        if token.pos_ in {"DET", "NOUN"} or token in ent:
+            found = token.morph.get("Gender")
+            if len(found) == 1:
+                return str(found[0])
+    return None

@@ -118,7 +118,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
         for f in same_cue:  # the partial quotes inside the clause are part of this quote
             found.remove(f)
         span = speaker_span(reported.verb, reported.unit, ctx.normalised, ctx.lex, pairs) if reported.verb else None
-        speaker = ctx.resolver.speaker(span[0], span[1], span[2]) if span else None
+        speaker = _continuing(ctx, span, found, ctx.unit_of(reported.start)) if span else None
         text = ctx.doc.text[reported.start : reported.end]
         quote = Quote(kind="indirect", start=reported.start, end=reported.end, text=text, speaker=speaker, cue=reported.cue)
         found.append(Found(quote, reported.verb, ctx.unit_of(reported.start)))
@@ -136,6 +136,23 @@ def find_quotes(ctx: Context) -> list[Quote]:
         quote = Quote(kind="indirect", start=reported.start, end=reported.end, text=text, speaker=speaker)
         found.append(Found(quote, None, k))
     return [f.quote for f in sorted(found, key=lambda f: f.quote.start)]
+
+
+def _continuing(ctx: Context, who: tuple[int, int, Token], found: list[Found], k: int) -> Speaker:
+    """A pronoun speaker ("…, a-t-il ajouté") continues the previous quote's named speaker when
+    that quote is at most FLOATING_SENTENCES back and of the pronoun's gender; else the
+    resolver's antecedent."""
+    start, end, head = who
+    resolver = ctx.resolver
+    if resolver.is_pronoun(start, end):
+        previous = next((f for f in reversed(found) if f.quote.speaker is not None and f.quote.speaker.entity), None)
+        if previous is not None and k - previous.unit <= FLOATING_SENTENCES and previous.quote.end <= start:
+            assert previous.quote.speaker is not None
+            gender = resolver.gender_of(start, end)
+            known = resolver.entity_gender(previous.quote.speaker.entity)
+            if gender is None or known in (None, gender):
+                return replace(previous.quote.speaker, start=start, end=end)
+    return resolver.speaker(start, end, head)
 
 
 def _overlap(quote: Quote, start: int, end: int) -> int:
@@ -165,7 +182,10 @@ def _direct(ctx: Context, quoted: quote_marks.Quoted, pairs: list[tuple[int, int
     partial = not (before == "" or before.endswith(":") or ends_sentence or prev_end is not None and _only_incise(before))
     if partial and any(t.pos_ in {"VERB", "AUX"} for t in inner) and len(inner) >= 8 and before.endswith(","):
         partial = False
+    if text[quoted.start + 1 : quoted.end - 1].lstrip()[:1] in {",", ".", ";"}:
+        return None  # « , a dit X » : marks paired the wrong way round (an opener used as closer)
     verb = _incise_inside(doc, span, lex) or _incise_after(doc, span.end, unit, lex, pairs)
+    incise = verb is not None
     if verb is None and partial:
         verb, hops = _governing(span, lex)
         if hops > 1 and quote_indirect.find_sourced(doc, lex, ctx.normalised, [unit], pairs):
@@ -175,9 +195,10 @@ def _direct(ctx: Context, quoted: quote_marks.Quoted, pairs: list[tuple[int, int
     quote = Quote(kind="partial" if partial else "direct", start=quoted.start, end=quoted.end, text=text[quoted.start : quoted.end])
     if verb is not None:
         inside = quoted.start <= verb.idx < quoted.end  # an incise: its subject is inside the marks too
-        who = speaker_span(verb, unit, ctx.normalised, lex, [p for p in pairs if not inside or p != (quoted.start, quoted.end)])
+        skip = [p for p in pairs if not inside or p != (quoted.start, quoted.end)]
+        who = speaker_span(verb, unit, ctx.normalised, lex, skip, incise=incise)
         quote.cue = cues.cue(verb, doc)
-        quote.speaker = ctx.resolver.speaker(*who) if who else None
+        quote.speaker = _continuing(ctx, who, found, k) if who else None
         if partial:
             quote.start, quote.end = _with_phrase(span, verb)
             quote.text = text[quote.start : quote.end]
@@ -247,6 +268,10 @@ def _incise_inside(doc: Any, span: Any, lex: Lexicon) -> Token | None:
             continue
         if cues.is_verb(token, lex) or cues.hyphen_pronoun(token, lex) is not None or _names_person(doc, token.i + 1, stop):
             return token
+    for token in span[2:-2]:  # ", pointe Philippe de Gonneville, …": a verb the tagger took for a noun
+        if doc[token.i - 1].text == "," and token.is_lower and token.is_alpha and token.pos_ in {"NOUN", "ADJ", "ADV"}:
+            if doc[token.i + 1].ent_type_ in {"PER", "PERSON"} and doc[token.i + 1].ent_iob_ == "B":
+                return token
     return None
 
 
