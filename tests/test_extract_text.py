@@ -294,6 +294,17 @@ def test_single_huge_line() -> None:
     assert_offsets_exact(article)
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["A" * 200_000, "(  )" * 50_000, "!" * 200_000, "AB – " * 40_000, "1" + " " * 200_000 + "janvier 2020"],
+    ids=["capitals", "brackets", "punctuation", "dashes", "spaces"],
+)
+def test_pathological_lines_stay_fast(line: str) -> None:
+    # Each would take minutes with a backtracking pattern (the kicker's first version did).
+    article = clean(f"{line}\n\n{PROSE_EN}\n\n{line}", "en")
+    assert PROSE_EN in article.text
+
+
 def test_five_hundred_paragraphs() -> None:
     rng = random.Random(3)
     raw = "\n\n".join(varied_paragraph(rng) for _ in range(500))

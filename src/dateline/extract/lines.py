@@ -58,6 +58,9 @@ BYLINE_MAX_WORDS = 12
 CREDIT_MAX_WORDS = 10
 # Captions run to about 60 words (AP captions with place, date and context).
 CAPTION_MAX_WORDS = 60
+# Those limits in characters too (20 a word, generous): a line of 200,000 spaces and two
+# words is no date line, and the cue patterns need not scan it.
+MAX_CHARS_PER_WORD = 20
 
 
 @dataclass
@@ -105,7 +108,7 @@ def _wrapped(previous: str, following: str) -> bool:
 
 def split_units(raw: str, cues: Cues) -> list[Unit]:
     """Units in reading order. Blank lines separate blocks; wrapped lines are re-joined."""
-    pieces: list[tuple[str, int]] = []
+    pieces: list[tuple[list[str], int]] = []  # the lines of each unit, joined at the end
     block = 0
     for line in raw.splitlines():
         # Inner spacing is kept verbatim (French non-breaking spaces); invisible characters go:
@@ -114,15 +117,17 @@ def split_units(raw: str, cues: Cues) -> list[Unit]:
         if not text:
             block += 1
             continue
-        if pieces and pieces[-1][1] == block and _wrapped(pieces[-1][0], text):
-            pieces[-1] = (pieces[-1][0] + " " + text, block)
+        if pieces and pieces[-1][1] == block and _wrapped(pieces[-1][0][-1], text):
+            pieces[-1][0].append(text)
         else:
-            pieces.append((text, block))
-    return [_measure(i, text, b, cues) for i, (text, b) in enumerate(pieces)]
+            pieces.append(([text], block))
+    return [_measure(i, " ".join(lines), b, cues) for i, (lines, b) in enumerate(pieces)]
 
 
 def is_credit(unit: Unit, cues: Cues) -> bool:
-    if unit.words > CREDIT_MAX_WORDS or unit.words == 0 or (unit.sentence and unit.text[-1:] == "."):
+    if not 0 < unit.words <= CREDIT_MAX_WORDS or len(unit.text) > MAX_CHARS_PER_WORD * CREDIT_MAX_WORDS:
+        return False
+    if unit.sentence and unit.text[-1:] == ".":
         return False
     return bool(cues.credit.search(unit.text)) or bool(_CREDIT_PAIR.match(unit.text))
 
@@ -130,7 +135,8 @@ def is_credit(unit: Unit, cues: Cues) -> bool:
 def credit_tail(text: str, cues: Cues) -> tuple[str, str] | None:
     """A caption that ends with its credit in brackets: "... on Tuesday. (AP Photo/J. Doe)"
     gives (caption, credit). A lone agency name ("(AFP)") ends wire copy, not captions."""
-    match = _BRACKET_TAIL.search(text)
+    cut = max(0, len(text) - 80)  # the credit is at the very end: search no further back
+    match = _BRACKET_TAIL.search(text, cut)
     if match is None:
         return None
     credit = match.group(1).strip()
@@ -161,7 +167,7 @@ def classify(units: list[Unit], cues: Cues) -> None:
     # list of car makes or menu labels glued on one line has almost no function words.
     long_stop = STOP_LONG_MIN if _stopwords_apply(units) else 0.0
     for unit in units:
-        if unit.words <= DATE_LINE_MAX_WORDS:
+        if unit.words <= DATE_LINE_MAX_WORDS and len(unit.text) <= MAX_CHARS_PER_WORD * DATE_LINE_MAX_WORDS:
             found = cues.find_date(unit.text)
             unit.date = found[0] if found else None
         if cues.section(unit.text, unit.key) is not None:
@@ -176,7 +182,11 @@ def classify(units: list[Unit], cues: Cues) -> None:
             unit.role = BOILERPLATE
         elif is_credit(unit, cues):
             unit.role = CREDIT
-        elif unit.words <= CAPTION_MAX_WORDS and (cues.caption.search(unit.key) or _credit_tail(unit, cues)):
+        elif (
+            unit.words <= CAPTION_MAX_WORDS
+            and len(unit.text) <= MAX_CHARS_PER_WORD * CAPTION_MAX_WORDS
+            and (cues.caption.search(unit.key) or _credit_tail(unit, cues))
+        ):
             unit.role = CAPTION
         elif (unit.sentence and unit.words >= PROSE_MIN_WORDS) or (
             unit.words >= LONG_LINE_WORDS and unit.stop >= long_stop

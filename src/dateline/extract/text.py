@@ -48,8 +48,12 @@ from .textmeta import ABOVE_TITLE, HEAD_WINDOW, TAIL_WINDOW, find_head, keep_met
 
 # Headings are short lines (20 words at most) followed by prose.
 HEADING_MAX_WORDS = 20
-# Kicker: one to four words in capitals opening the first paragraph, then a dash.
-_KICKER = re.compile(r"^((?:[^\W\d_a-z][^\W_a-z]*[’'\-]?\s?){1,4}?)\s*[–—-]\s+(?=\w)")
+# Kicker: one to four words in capitals opening the first paragraph, then a spaced dash
+# ("ÉTATS-UNIS – Imbroglio", "PORT ELLERY — Hundreds"). Plain string work, no backtracking
+# regex: a paragraph can be one huge line.
+KICKER_MAX_WORDS = 4
+_KICKER_DASH = re.compile(r"\s[–—-]\s+")
+_KICKER_WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")
 # A paragraph of 8 words or more whose 4-word sequences are 80% in the body already is a
 # repeat (scrapinghub: one page prints its whole text a second and third time).
 REPEAT_MIN_WORDS = 8
@@ -108,10 +112,24 @@ def _read_body(units: list[Unit], start: int, end: int) -> None:
     _drop_repeats(units[start : end + 1])
     first = next((u for u in units[start : end + 1] if u.role == PARAGRAPH), None)
     if first is not None:
-        match = _KICKER.match(first.text)
-        if match and match.group(1).strip().isupper() and len(match.group(1).strip()) >= 2:
-            first.kicker = match.group(1).strip()
-            first.text = first.text[match.end() :]
+        split = split_kicker(first.text)
+        if split is not None:
+            first.kicker, first.text = split
+
+
+def split_kicker(text: str) -> tuple[str, str] | None:
+    """("ÉTATS-UNIS", "Imbroglio militaire. ...") from "ÉTATS-UNIS – Imbroglio militaire. ...",
+    or None when the paragraph does not open on a label in capitals."""
+    dash = _KICKER_DASH.search(text, 0, 80)
+    if dash is None:
+        return None
+    label, rest = text[: dash.start()].strip(), text[dash.end() :]
+    words = label.split()
+    if not 1 <= len(words) <= KICKER_MAX_WORDS or len(label) < 2 or not label.isupper() or not rest[:1].isalnum():
+        return None
+    if not all(_KICKER_WORD.match(w) for w in words):
+        return None
+    return label, rest
 
 
 def _drop_repeats(run: list[Unit]) -> None:
