@@ -109,6 +109,11 @@ def test_titles_lose_the_site_name(raw: str, expected: str) -> None:
         ("By Helen Carver and Tom Ashby, Staff Writers", None, ["Helen Carver", "Tom Ashby"]),
         ("jean.dupont@example.org", None, []),
         ("Helen Carver; Helen Carver", None, ["Helen Carver"]),
+        ("View all posts by Daniel Lemire", None, ["Daniel Lemire"]),
+        ("Auteur : Anna Kubišta", None, ["Anna Kubišta"]),
+        ("Kossivi Tiassou (www.dw.com", None, ["Kossivi Tiassou"]),
+        ("Grant Tinsley, PhD", None, ["Grant Tinsley"]),
+        ("By", None, []),
     ],
 )
 def test_bylines(raw: str, outlet: str | None, expected: list[str]) -> None:
@@ -219,3 +224,21 @@ def test_page_without_article(page: str, url: str | None) -> None:
 def test_degenerate_input_never_crashes(page: str) -> None:
     article = extract(page)
     assert isinstance(article.text, str)
+
+
+def test_headline_and_byline_from_the_article_not_the_page_chrome() -> None:
+    page = """<html><head><title>Le Journal du Lot - Le pont de Cahors rouvre après deux ans</title>
+    <meta property="og:site_name" content="Le Journal du Lot"></head><body class="single comments-open">
+    <header><h1 class="logo">Le Journal du Lot</h1></header>
+    <article><h1>Le pont de Cahors rouvre après deux ans de travaux</h1>
+    <p class="author">Par Sophie Delmas</p>
+    <p>Le pont Valentré a rouvert samedi à la circulation piétonne après deux ans de travaux de consolidation.
+    Les piles, fragilisées par les crues de 2021, ont été renforcées par des micropieux.</p>
+    <p>La mairie prévoit une fête le 14 juillet pour célébrer la réouverture, avec un marché nocturne sur les
+    quais du Lot.</p></article>
+    <section class="comments"><div class="comment"><span class="comment-author">Marc Vidal</span>
+    <p>Enfin !</p></div></section></body></html>"""
+    article = extract(page)
+    assert article.title == "Le pont de Cahors rouvre après deux ans de travaux"
+    assert article.authors == ["Sophie Delmas"]
+    assert "Par Sophie Delmas" in article.removed and "Sophie Delmas" not in article.text

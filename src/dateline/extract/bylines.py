@@ -30,6 +30,12 @@ _NON_WORD = re.compile(r"[\W_]+")
 _MAX_NAME_WORDS = 7
 # Pipe tails this short are site names or desks ("Actualités | Ouest-France").
 _MAX_TAIL_WORDS = 5
+# Parenthesised parts of a byline are affiliations or sites, possibly cut ("(www.dw.com").
+_PAREN = re.compile(r"\([^)]*(?:\)|$)")
+# A head this short before a pipe, with a long headline after it, is a section or blog name
+# ("Gregory Szorc's Digital Home | Mercurial's Journey to ...", trafilatura-evaldata).
+_MAX_HEAD_WORDS = 4
+_MIN_REST_WORDS = 5
 
 
 def squash(text: str | None) -> str:
@@ -56,7 +62,12 @@ def outlet_keys(names: Iterable[str | None], url: str | None) -> set[str]:
 
 def _is_outlet(text: str, outlets: set[str]) -> bool:
     k = key(text)
-    return bool(k) and any(k == o or (len(o) > 3 and k.startswith(o) and len(k) - len(o) <= 4) for o in outlets)
+    return bool(k) and any(
+        k == o
+        or (len(o) > 3 and k.startswith(o) and len(k) - len(o) <= 4)  # "Le Monde.fr" on lemonde
+        or (len(k) > 4 and o.startswith(k))  # "Google" on googleblog.com
+        for o in outlets
+    )
 
 
 @dataclass(frozen=True)
@@ -73,8 +84,12 @@ class Separators:
         return cls(tuple(seps))
 
 
+# Markup inside a title is text to the parser (<title> holds no elements), never a headline.
+_MARKUP = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|$)|<[^<>]*>", re.I | re.S)
+
+
 def clean_title(raw: str | None, outlets: set[str], separators: Separators) -> str | None:
-    title = squash(raw)
+    title = squash(_MARKUP.sub(" ", raw or ""))
     if not title:
         return None
     changed = True
@@ -88,10 +103,15 @@ def clean_title(raw: str | None, outlets: set[str], separators: Separators) -> s
                 title, changed = head.strip(), True
                 break
             first, rest = title.split(sep, 1)
-            if _is_outlet(first, outlets):
+            if _is_outlet(first, outlets) or (sep.strip() == "|" and _short_head(first, rest)):
                 title, changed = rest.strip(), True
                 break
     return title or None
+
+
+def _short_head(head: str, rest: str) -> bool:
+    """A section or blog name before a pipe ("Local News | Brothel ... busted in Boston")."""
+    return len(head.split()) <= _MAX_HEAD_WORDS and len(rest.split()) >= _MIN_REST_WORDS
 
 
 def _short_tail(head: str, tail: str) -> bool:
@@ -123,6 +143,8 @@ class Bylines:
             roles += page["author_roles"]
         prefix = "|".join(re.escape(p.strip()) for p in sorted(set(prefixes), key=len, reverse=True))
         self.prefix = re.compile(rf"^(?:{prefix})(?:\s*:)?\s+", re.IGNORECASE)
+        self.inner = re.compile(rf"(?<=\w)\s+(?:{prefix})(?:\s*:)?\s+(?=\w)", re.IGNORECASE)
+        self.prefix_keys = {key(p) for p in prefixes}
         joined = "|".join(re.escape(j) for j in sorted(set(joiners), key=len, reverse=True))
         self.split = re.compile(rf"\s*(?:[;,|/•·]|\s(?:{joined})\s)\s*", re.IGNORECASE)
         self.roles = sorted({r.lower() for r in roles}, key=len, reverse=True)
@@ -140,7 +162,13 @@ class Bylines:
         return out
 
     def _name(self, part: str, outlets: set[str]) -> str | None:
+        part = _PAREN.sub(" ", part)
+        inner = list(self.inner.finditer(part))
+        if inner:  # "View all posts by Daniel Lemire", "Recipe by ..."
+            part = part[inner[-1].end() :]
         name = self.prefix.sub("", squash(part)).strip(" -–—:()[]\"'«»")
+        if key(name) in self.prefix_keys:
+            return None
         if not name or "@" in name or "://" in name or any(c.isdigit() for c in name):
             return None
         lower = name.lower()

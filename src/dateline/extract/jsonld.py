@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -80,7 +81,8 @@ def _text(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("name") or value.get("@value")
     if isinstance(value, str | int | float) and str(value).strip():
-        return " ".join(str(value).split())
+        text = str(value)
+        return " ".join((unescape(text) if "&" in text else text).split())
     return None
 
 

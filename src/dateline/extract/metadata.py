@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from html import unescape
 
 from lxml.html import HtmlElement
 
@@ -24,6 +25,7 @@ from .pagedates import MetaDates, read_dates
 
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "button", "iframe", "object"})
 _OUTSIDE = frozenset({"nav", "aside", "footer", "header"})
+_NOT_BYLINE = frozenset({"nav", "aside", "footer"})
 # Class/id fragments publishers use for each field (seen on the fr/en pages of the
 # trafilatura-evaldata and htmldate corpora).
 _STANDFIRST = re.compile(r"chapo|chapeau|standfirst|\blede\b|\bdek\b|summary|intro|subtitle|subheadline|deck", re.I)
@@ -34,6 +36,9 @@ _CRUMBS = re.compile(r"breadcrumb|fil-?ariane|ariane", re.I)
 # A byline element holds a few names, not a biography.
 _MAX_BYLINE_CHARS = 120
 _MAX_FIGURES = 8
+# A shorter <h1> is a logo or a section label ("Son", "Blog"), not a headline.
+_MIN_H1_CHARS = 12
+_WORD = re.compile(r"\w+")
 
 
 def text_of(element: HtmlElement) -> str:
@@ -85,7 +90,8 @@ def meta_tags(tree: HtmlElement) -> dict[str, str]:
         for attr in ("property", "name", "itemprop", "http-equiv"):
             name = (meta.get(attr) or "").strip().lower()
             if name and name not in tags:
-                tags[name] = content.strip()
+                # Some CMSs escape twice ("d&#039;actions" after parsing): unescape once more.
+                tags[name] = unescape(content.strip()) if "&" in content else content.strip()
     return tags
 
 
@@ -133,7 +139,7 @@ def read(tree: HtmlElement, url: str | None, packs: Sequence[LangPack]) -> PageM
     meta = PageMeta()
     meta.site_name = tags.get("og:site_name") or tags.get("application-name") or linked.publisher
     meta.outlets = outlet_keys([meta.site_name, linked.publisher, tags.get("twitter:site", "").lstrip("@")], url)
-    meta.title = _title(tree, tags, linked, meta.outlets, Separators.of(tuple(packs)))
+    meta.title = _title(tree, scope, tags, linked, meta.outlets, Separators.of(tuple(packs)))
     meta.description = (
         squash(
             linked.description
@@ -156,19 +162,34 @@ def read(tree: HtmlElement, url: str | None, packs: Sequence[LangPack]) -> PageM
 
 
 def _title(
-    tree: HtmlElement, tags: dict[str, str], linked: jsonld.LinkedData, outlets: set[str], seps: Separators
+    tree: HtmlElement,
+    scope: HtmlElement,
+    tags: dict[str, str],
+    linked: jsonld.LinkedData,
+    outlets: set[str],
+    seps: Separators,
 ) -> str | None:
-    h1s = [text_of(h) for h in tree.iter("h1") if not _inside(h, _OUTSIDE)]
-    h1s = [h for h in h1s if h]
-    for raw in (linked.headline, tags.get("og:title"), tags.get("twitter:title")):
+    """The headline as the page shows it: the article's `<h1>` when there is one, else the
+    JSON-LD/og:/twitter: title, else `<title>`, without the site name."""
+    in_scope = [t for t in (text_of(h) for h in scope.iter("h1")) if t]
+    page = [t for t in (text_of(h) for h in tree.iter("h1") if not _inside(h, _OUTSIDE)) if t]
+    h1 = in_scope[0] if in_scope else (page[0] if len(page) == 1 else None)
+    element = tree.find(".//title")
+    html_title = text_of(element) if element is not None else None
+    metas = [linked.headline, tags.get("og:title"), tags.get("twitter:title")]
+    words = set(_WORD.findall(" ".join(t for t in [*metas, html_title] if t).lower()))
+    if h1 and len(h1) >= _MIN_H1_CHARS:
+        own = set(_WORD.findall(h1.lower()))
+        # An <h1> sharing under half its words with every stated title is a logo, a
+        # section or a teaser ("Faire un don :", "WordPress.com" in trafilatura-evaldata).
+        if not words or len(own & words) >= len(own) / 2:
+            return clean_title(h1, outlets, seps)
+    for raw in metas:
         title = clean_title(raw, outlets, seps)
         if title:
             return title
-    if len(h1s) == 1:
-        return h1s[0]
-    element = tree.find(".//title")
-    title = clean_title(text_of(element), outlets, seps) if element is not None else None
-    return title or (h1s[0] if h1s else None)
+    title = clean_title(html_title, outlets, seps)
+    return title or (page[0] if page else None)
 
 
 def _first_text(scope: Classed, pattern: re.Pattern[str], *, limit: int, minimum: int) -> str | None:
@@ -211,21 +232,45 @@ def _authors(
         if tags.get(name):
             candidates.append(tags[name])
     for element in scope.iterfind(".//*[@itemprop]"):
-        if "author" in (element.get("itemprop") or ""):
+        if "author" in (element.get("itemprop") or "") and not _in_comments(element):
             inner = element.find(".//*[@itemprop='name']")
             candidates.append(text_of(inner if inner is not None else element))
-    candidates += [text_of(a) for a in tree.iterfind(".//a[@rel='author']")]
-    lines: list[str] = []
-    for element in _elements(in_scope, _BYLINE):
-        text = text_of(element)
-        if 0 < len(text) <= _MAX_BYLINE_CHARS:
-            lines.append(text)
+    candidates += [text_of(a) for a in tree.iterfind(".//a[@rel='author']") if not _in_comments(a)]
+    lines = _byline_lines(in_scope)
     line = next((x for x in lines if bylines.names(x, outlets)), None)
     for candidate in [*candidates, *lines]:
         names = bylines.names(candidate, outlets)
         if names:
             return names, line
+    # Some pages put the byline above the <article> element.
+    for candidate in _byline_lines(classed(tree), page_wide=True):
+        names = bylines.names(candidate, outlets)
+        if names:
+            return names, candidate
     return [], line
+
+
+def _byline_lines(elements: Classed, *, page_wide: bool = False) -> list[str]:
+    """Short texts of byline-classed elements; page-wide, not in nav, aside or footer (a
+    byline often sits in the article's <header>, so header is allowed)."""
+    lines: list[str] = []
+    for element in _elements(elements, _BYLINE):
+        if (page_wide and _inside(element, _NOT_BYLINE)) or _in_comments(element):
+            continue
+        text = text_of(element)
+        if 0 < len(text) <= _MAX_BYLINE_CHARS:
+            lines.append(text)
+    return lines
+
+
+# Reader comment threads: "comment", "comments", "commentlist", "comment-author"... but not
+# WordPress's page-wide "comments-open" body class.
+_COMMENTS = re.compile(r"(?<![\w-])(?:comments?|commentlist|comment-[a-z]+|replies|reply)(?![\w-])", re.I)
+
+
+def _in_comments(element: HtmlElement) -> bool:
+    """Inside a reader comment thread (its authors are not the article's)."""
+    return any(_COMMENTS.search(_classes(e)) for e in (element, *element.iterancestors()))
 
 
 def _media(scope: HtmlElement, linked: jsonld.LinkedData, packs: Sequence[LangPack]) -> list[Media]:
