@@ -247,6 +247,17 @@ def test_related_links_inside_the_body_are_dropped() -> None:
     assert article.text.endswith("Again.")
 
 
+def test_detached_last_paragraph_goes_but_not_after_an_image() -> None:
+    bio = "Ann Lee is a staff writer covering city hall, transport and housing for the Gazette."
+    raw = "\n\n".join([PROSE_EN, PROSE_EN_2, "Topics", "City hall", bio, "Privacy policy"])
+    article = clean(raw, "en")
+    assert bio not in article.text and bio in article.removed
+    image = "A tram at the depot on Monday.\nPhoto: Jane Kestrel / Gazette"
+    last = "The vote on the tram extension is expected in the spring, after a public consultation."
+    article = clean("\n\n".join([PROSE_EN, PROSE_EN_2, image, last]), "en")
+    assert article.text.endswith(last)
+
+
 def test_menu_and_footer_are_removed() -> None:
     menu = "\n".join(["Home", "World", "Politics", "Business", "Sport", "Culture", "Science", "Travel"])
     footer = "\n".join(["About us", "Contact", "Privacy policy", "© 2024 Example Media"])
