@@ -114,6 +114,8 @@ def _clean(tokens: Tokens, data: EntityData, first: int, last: int, label: Entit
                 break
     if first + 1 < last and tokens.pos[first] == "ADP" and tokens.pos[first + 1] == "DET":
         return None  # "de la République": a complement cut loose, not a name ("de Gaulle" stays)
+    if first + 1 < last and label == "LOC" and tokens.pos[first] == "ADP" and tokens.doc[first].text.islower():
+        first += 1  # "de Nîmes" (tribunal correctionnel de Nîmes): the place is "Nîmes"
     if (
         label in ("ORG", "MISC")
         and last - first == 1

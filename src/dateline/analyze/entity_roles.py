@@ -131,8 +131,8 @@ def title_before(tokens: Tokens, data: EntityData, s: int) -> str | None:
     if comma and (first == 0 or tokens.key(first - 1) not in data.definite):
         return None  # "X, Name" without a definite role NP is a list, not an apposition
     last = right
-    while last > first and tokens.pos[last] in _LINK_POS:
-        last -= 1
+    while last > first and (tokens.pos[last] in _LINK_POS or tokens.doc[last].text in data.honorifics):
+        last -= 1  # never end on "de", nor on the "M." of "le représentant légal M. X"
     return _span_text(tokens, first, last)
 
 
