@@ -15,7 +15,8 @@ from ..article import Article, Claim, Holder
 from . import quote_cues as cues
 from .quote_attribution import speaker_span
 from .quote_cues import Token, Unit
-from .quote_indirect import complement, incise_clause, trim
+from .quote_indirect import other_sense, complement, incise_clause, trim
+from .quote_lexicon import Lexicon
 from .quotes import Context, prepare
 
 
@@ -42,7 +43,7 @@ def find_claims(ctx: Context) -> list[Claim]:
             if not cues.verbal(verb) or cues.in_quote(verb.idx, pairs):
                 continue
             stance = lex.stance(cues.lemma(verb, lex))
-            if stance is None:
+            if stance is None or other_sense(verb, lex) or _adjectival(verb, lex):
                 continue
             # A plain report is a claim only with its reported clause ("affirmait que …"); a
             # quote introduced by "a assuré" is already in the quotes (challenge-set convention).
@@ -50,8 +51,8 @@ def find_claims(ctx: Context) -> list[Claim]:
             if proposition is None:
                 continue
             who = speaker_span(verb, unit, ctx.normalised, lex, pairs)
-            if who is None and _needs_source(ctx, verb):
-                continue
+            if who is None:
+                continue  # a stance without anyone holding it is not worth a claim record
             holder = None
             if who is not None:
                 speaker = ctx.resolver.speaker(*who)
@@ -73,9 +74,11 @@ def find_claims(ctx: Context) -> list[Claim]:
     return out
 
 
-def _needs_source(ctx: Context, verb: Token) -> bool:
-    """Verbs of learning ("apprendre") are claims only when a source is named."""
-    return not any(c.dep_ in ctx.lex.dep_subject | ctx.lex.dep_agent for c in verb.children)
+def _adjectival(verb: Token, lex: Lexicon) -> bool:
+    """"la rencontre incriminée": a participle used as an adjective, without auxiliary or agent."""
+    if cues.auxiliaries(verb) or cues.agent(verb, lex) is not None:
+        return False
+    return "Part" in verb.morph.get("VerbForm") and verb.dep_ in {"acl", "amod"}
 
 
 def _proposition(

@@ -73,7 +73,7 @@ def complement(verb: Token, lex: Lexicon, unit: Unit) -> tuple[int, int] | None:
     return None
 
 
-def _other_sense(verb: Token, lex: Lexicon) -> bool:
+def other_sense(verb: Token, lex: Lexicon) -> bool:
     """"s'assurer que" is not "assurer que": a reflexive clitic changes these verbs' sense."""
     if verb.lemma_.lower() not in lex.reflexive_other_sense:
         return False
@@ -115,7 +115,7 @@ def find_verbal(doc: Any, lex: Lexicon, spans: list[tuple[int, int]], all_units:
         for token in doc[unit.first : unit.last]:
             if not cues.verbal(token) or not cues.is_verb(token, lex) or cues.in_quote(token.idx, spans):
                 continue
-            if cues.negated(token, lex) or _other_sense(token, lex):
+            if cues.negated(token, lex) or other_sense(token, lex):
                 continue
             cue = cues.cue(token, doc)
             first_cue = doc.char_span(cue.start, cue.end, alignment_mode="expand").start

@@ -178,11 +178,18 @@ class Resolver:
             for m in entity.mentions:
                 if m.end <= start and doc is not None:
                     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                    # A "person" after an article ("la LPPR") is a tagging error: names take none.
-                    if span is not None and not (span.start > 0 and doc[span.start - 1].pos_ == "DET"):
+                    if span is not None and not self._modifier(span):
                         found.append((m.end, span, entity))
         found.sort(key=lambda f: -f[0])
         return [(span, entity) for _, span, entity in found]
+
+    def _modifier(self, span: Any) -> bool:
+        """A name after an article or a common noun names no one here: "la LPPR", "la loi
+        LPPR", "l'affaire Fillon" (a role noun before it is fine: "la sénatrice Anne Perrin")."""
+        if span.start == 0:
+            return False
+        before = span.doc[span.start - 1]
+        return before.pos_ == "DET" or (before.pos_ == "NOUN" and before.lower_ not in self.lex.person_roles)
 
     def _last_before(self, start: int, gender: str | None) -> Entity | None:
         if gender is None:
@@ -231,16 +238,19 @@ class Resolver:
 
 
 def _gender(ent: Any) -> str | None:
-    """A person's grammatical gender from the words around the name: its determiner or title
-    before ("la sénatrice Anne Perrin"), an apposition after (", avocate de …"), or the name."""
+    """A person's grammatical gender from the determiner of the title before the name ("la
+    sénatrice Anne Perrin") or the name's own tagging; appositions are left out (epicene
+    titles like "professeur" would mislead)."""
     doc = ent.doc
-    near = [doc[i] for i in range(max(ent.start - 2, 0), ent.start)]
-    if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
-        near.append(doc[ent.end + 1])
-    near.extend(ent)
-    for token in near:
-        if token.pos_ in {"DET", "NOUN"} or token in ent:
-            found = token.morph.get("Gender")
-            if len(found) == 1:
-                return str(found[0])
+    i = ent.start - 1
+    if i >= 0 and doc[i].pos_ == "NOUN":
+        i -= 1
+    if i >= 0 and doc[i].pos_ == "DET":
+        found = doc[i].morph.get("Gender")
+        if len(found) == 1:
+            return str(found[0])
+    for token in ent:
+        found = token.morph.get("Gender")
+        if len(found) == 1:
+            return str(found[0])
     return None

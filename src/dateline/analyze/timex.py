@@ -142,6 +142,8 @@ def clause_tense(doc: Any, start: int, end: int, future_aux: frozenset[str]) -> 
         return "past"
     if "Cnd" in token.morph.get("Mood"):
         return None
+    if token.morph.get("VerbForm") == ["Inf"] and not auxes:
+        return "future"  # "is set to resume Monday", "doit se rendre jeudi": what is planned
     if "Pres" in tense or any("Pres" in a.morph.get("Tense") for a in auxes):
         return "present"
     return None

@@ -25,6 +25,8 @@ _KINDS: dict[str, BlockKind] = {"head": "heading", "list": "list", "quote": "quo
 # give 60-200 characters, our shortest undated article fixture (the hostile page in
 # tests/test_extract_html.py) 330. Dated pages are never dropped by this rule.
 _MIN_UNSIGNALLED_CHARS = 250
+# See _body: a first-pass text at least this long is kept without trafilatura's fallbacks.
+_FAST_ENOUGH_CHARS = 1500
 # Byline and date lines sit within the first blocks of a body (at most the title, a
 # kicker, the chapô, then byline and date).
 _TOP_LINES = 4
@@ -50,7 +52,7 @@ def extract(article: Article) -> None:
     meta = metadata.read(tree, article.url, packs)
     leftovers = metadata.short_lines(metadata.main_scope(tree))
     published = _page_date(html, article.url, meta)
-    body = _body(tree, article.url)
+    body = _body(tree, html, article.url)
 
     article.title = meta.title
     article.kicker = meta.kicker
@@ -113,15 +115,25 @@ def _page_date(html: str, url: str | None, meta: metadata.PageMeta) -> str | Non
     return ours
 
 
-def _body(tree: HtmlElement, url: str | None) -> list[tuple[BlockKind, str]]:
-    """(kind, text) of each body element trafilatura keeps."""
+def _body(tree: HtmlElement, html: str, url: str | None) -> list[tuple[BlockKind, str]]:
+    """(kind, text) of each body element trafilatura keeps.
+
+    trafilatura's own algorithm first, without its fallbacks (readability, jusText); the
+    full run with fallbacks only when that text is short. The fallbacks cost half of the
+    extraction time and, on the benchmarks, change the result only for pages where the
+    first pass found less than 1,000 characters: with this cut-off body F1 (0.964
+    scrapinghub) and segment F1 (0.941 French, 0.927 fr+en evaldata) equal the full run's
+    (measured with cut-offs 1,000 to 3,000; 0 loses 0.018 F1 on scrapinghub).
+    """
     import trafilatura
 
     # favor_precision: +0.004 body F1 on scrapinghub (0.964 vs 0.960) and +0.010 segment F1
     # on the French trafilatura-evaldata pages (0.941 vs 0.931), bench/extraction_html.py.
-    doc = trafilatura.bare_extraction(
-        tree, url=url, favor_precision=True, include_comments=False, include_tables=True, with_metadata=False
-    )
+    options: dict[str, bool] = {"favor_precision": True, "include_comments": False, "include_tables": True}
+    doc = trafilatura.bare_extraction(tree, url=url, fast=True, **options)  # type: ignore[arg-type]
+    if len(getattr(doc, "text", None) or "") < _FAST_ENOUGH_CHARS:
+        fresh = parse(html)  # the first pass pruned `tree`
+        doc = trafilatura.bare_extraction(fresh, url=url, **options) if fresh is not None else None  # type: ignore[arg-type]
     root = getattr(doc, "body", None)
     if root is None:
         return []

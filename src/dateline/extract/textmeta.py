@@ -24,7 +24,7 @@ from .lines import (
     Unit,
     credit_tail,
 )
-from .mainrun import strip_site
+from .mainrun import strip_site, title_anchors
 
 # Titles and headings are lines of 1 to 30 words; the title is looked for among the 8 units
 # above the body (seed: date line, title, standfirst, credit, caption).
@@ -69,13 +69,13 @@ def find_head(units: list[Unit], start: int, cues: Cues) -> int:
 
 
 def _find_title(units: list[Unit], start: int, cues: Cues) -> int | None:
-    """The title: the page's <title> line repeated above the body, else the nearest
-    heading-like line above it (metadata lines skipped)."""
-    page_title = strip_site(units[0].text, cues).lower() if units else ""
+    """The title: the page's <title> line repeated above the body (its headline), else the
+    nearest heading-like line above the body (metadata lines skipped), else the page's first
+    line when it has the "Title | Site" form of a <title>."""
+    anchors = [i for i in title_anchors(units, cues) if i < start]
+    if anchors:
+        return anchors[-1]
     low = max(0, start - HEAD_WINDOW)
-    for unit in units[low:start]:
-        if unit.index > 0 and unit.role in (SHORT, PROSE) and unit.text.lower() == page_title:
-            return unit.index
     lead_seen = False
     for unit in reversed(units[low:start]):
         if unit.role in _META:
@@ -86,14 +86,25 @@ def _find_title(units: list[Unit], start: int, cues: Cues) -> int | None:
             lead_seen = True  # a standfirst left out of the run sits between title and body
             continue
         break
+    if start > 0 and _page_title(units[0], cues):
+        return 0
     return None
+
+
+def _page_title(unit: Unit, cues: Cues) -> bool:
+    """A first line shaped like an HTML <title>: a headline, a separator, a site name."""
+    return (
+        unit.role in (SHORT, PROSE)
+        and 2 <= unit.words <= TITLE_MAX_WORDS
+        and strip_site(unit.text, cues) != unit.text
+    )
 
 
 def read_fields(article: Article, units: list[Unit], cues: Cues, packs: list[LangPack]) -> None:
     for unit in units:
         role = unit.role
         if role == TITLE and article.title is None:
-            article.title = unit.text
+            article.title = strip_site(unit.text, cues) if unit.index == 0 else unit.text
         elif role == STANDFIRST and article.standfirst is None:
             article.standfirst = unit.text
         elif role == KICKER and article.kicker is None:

@@ -98,6 +98,9 @@ def work(item: Item) -> Result:
             return Rejected(item.key, "no-article", f"{item.location}: no article text found", peak_mb())
         return prepare(article, item.key, _STATE["producers"])
     except DatelineError as exc:
+        if exc.code in (Code.EMPTY_INPUT, Code.BINARY_INPUT):  # an empty or binary payload never becomes a page
+            reason = "empty" if exc.code == Code.EMPTY_INPUT else "binary"
+            return Rejected(item.key, reason, f"{item.location}: {exc.message}", peak_mb())
         return Failed(item.key, exc.code.value, f"{item.location}: {exc.message}", peak_mb())
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop a run of thousands
         return Failed(item.key, Code.STEP_FAILED.value, f"{item.location}: {type(exc).__name__}: {exc}", peak_mb())
