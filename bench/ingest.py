@@ -1,0 +1,112 @@
+"""Ingest throughput and worker memory.
+
+    .venv/bin/python bench/ingest.py [--warc ../shared/benchmarks/warc/aut-example.warc.gz] [--skip-nlp]
+
+1. Throughput without NLP (`dateline ingest --no-nlp`, one process) on the WARC: CPU seconds
+   of this process (time.process_time; the machine is shared, wall time is noisy) per page
+   handed to the pipeline, split into WARC reading, extraction+analysis and store writes.
+   Anchor, same pages, same run: bare warcio + `trafilatura.extract` (what a script without
+   dateline does; it stores nothing and finds no date).
+2. Wall time with --workers 2 (the machine has 2 cores, shared with other jobs).
+3. Peak resident memory per worker with the analysis steps on (French model loaded), over
+   synthetic-fr-news.warc.gz and the bundled examples. Target (issue 6): < 1.5 GB per worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from dateline.ingest.batch import ingest  # noqa: E402
+from dateline.ingest.sources import Item  # noqa: E402
+from dateline.ingest.warc import records  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "benchmarks" / "warc"
+
+
+def read_only(warc: Path) -> tuple[int, float]:
+    t = time.process_time()
+    items = [e for e in records(warc, lambda key: False) if isinstance(e, Item)]
+    return len(items), time.process_time() - t
+
+
+def anchor(warc: Path) -> tuple[int, float]:
+    import trafilatura
+    from warcio.archiveiterator import ArchiveIterator
+
+    pages = 0
+    t = time.process_time()
+    with warc.open("rb") as handle:
+        for record in ArchiveIterator(handle):
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            status = record.http_headers.get_statuscode() or ""
+            ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+            if not status.startswith("2") or "html" not in ctype:
+                continue
+            body = record.content_stream().read()
+            if not body.strip():
+                continue
+            trafilatura.extract(body.decode("utf-8", "replace"))
+            pages += 1
+    return pages, time.process_time() - t
+
+
+def ours(warc: Path, workers: int) -> tuple[int, float, float, str]:
+    with tempfile.TemporaryDirectory() as tmp:
+        t_cpu, t_wall = time.process_time(), time.monotonic()
+        report = ingest([str(warc)], Path(tmp) / "b.db", workers=workers, analyze=False)
+        cpu, wall = time.process_time() - t_cpu, time.monotonic() - t_wall
+    tally = report.tally
+    pages = tally.new + sum(tally.duplicates.values()) + sum(tally.failed.values())
+    pages += sum(v for k, v in tally.skipped.items() if k in ("no-article", "home-page"))
+    summary = f"new {tally.new}, dup {sum(tally.duplicates.values())}, skipped {dict(tally.skipped)}"
+    return pages, cpu, wall, summary + f", failed {dict(tally.failed)}"
+
+
+def memory() -> tuple[float, str]:
+    sources = [str(SHARED / "synthetic-fr-news.warc.gz"), str(ROOT / "examples")]
+    with tempfile.TemporaryDirectory() as tmp:
+        report = ingest(sources, Path(tmp) / "m.db", workers=2, analyze=True)
+    return report.tally.peak_mb, f"{report.tally.new} articles, {report.seconds:.1f} s wall"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--warc", type=Path, default=SHARED / "aut-example.warc.gz")
+    parser.add_argument("--skip-nlp", action="store_true", help="skip the memory run with the French model")
+    args = parser.parse_args()
+    warc: Path = args.warc
+    if not warc.exists():
+        print(f"{warc} is absent", file=sys.stderr)
+        return 2
+    ours(warc, 1)  # warm-up: imports, lazy tables
+    n_read, cpu_read = read_only(warc)
+    pages, cpu, wall, summary = ours(warc, 1)
+    a_pages, a_cpu = anchor(warc)
+    print(f"ingest --no-nlp of {warc.name}, one process (CPU seconds of this process; shared machine)\n")
+    print(f"{'':38} {'pages':>6} {'CPU s':>7} {'ms/page':>8} {'pages/s/core':>13}")
+    row = "{:38} {:6d} {:7.2f} {:8.1f} {:13.1f}"
+    print(row.format("dateline ingest (WARC+extract+store)", pages, cpu, cpu / pages * 1000, pages / cpu))
+    print(f"{'  of which WARC reading':38} {n_read:6d} {cpu_read:7.2f} {cpu_read / n_read * 1000:8.1f}")
+    print(row.format("anchor: warcio + trafilatura.extract", a_pages, a_cpu, a_cpu / a_pages * 1000, a_pages / a_cpu))
+    print(f"\n  ({summary})")
+    pages2, _, wall2, _ = ours(warc, 2)
+    print(f"\n--workers 1: {wall:.1f} s wall ({pages / wall:.1f} pages/s); ", end="")
+    print(f"--workers 2: {wall2:.1f} s wall ({pages2 / wall2:.1f} pages/s)")
+    if not args.skip_nlp:
+        peak, detail = memory()
+        print(
+            f"\nwith analysis (French model), --workers 2: peak worker RSS {peak:.0f} MB ({detail}); target < 1500 MB"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
