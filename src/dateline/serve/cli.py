@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..errors import DatelineError
 
 # The subcommand modules, in the order `--help` lists them. Add one line per command.
-COMMANDS: tuple[str, ...] = ("read", "ingest", "search", "show", "export", "serve")
+COMMANDS: tuple[str, ...] = ("read", "ingest", "search", "show", "export", "serve", "spark")
 
 
 def build_parser() -> argparse.ArgumentParser:
