@@ -60,6 +60,7 @@ def test_seed_quantities(fr_model: Any) -> None:
         ("quatre-vingt-dix personnes", [("quatre-vingt-dix personnes", 90, None, "personnes")]),
         ("Il a obtenu 30 % des voix.", [("30 %", 30, None, "%")]),
         ("Des milliers de manifestants", [("Des milliers de manifestants", None, None, "manifestants")]),
+        ("Plusieurs dizaines de milliers d'euros", [("Plusieurs dizaines de milliers d'euros", None, None, "euros")]),
         # Not quantities: dates, years, clock times, durations, ordinals.
         ("le 8 décembre 2011 à 20h30", []),
         ("à 12:30, le 1er janvier", []),
@@ -75,6 +76,15 @@ def test_french_sentences(
     data = quantity_data.load("fr")
     assert triples(find(text, data, fr_model(text))) == expected
     assert triples(find(text, data, None)) == expected  # the same without a parse
+
+
+def test_parse_guided_units(fr_model: Any) -> None:
+    data = quantity_data.load("fr")
+    text = "Il a condamné les deux autres coauteurs. Les trois dernières années, 3000 nouveaux soldats sont arrivés."
+    assert triples(find(text, data, fr_model(text))) == [
+        ("deux autres coauteurs", 2, None, "coauteurs"),
+        ("3000 nouveaux soldats", 3000, None, "soldats"),
+    ]
 
 
 def test_english_sentences() -> None:

@@ -182,7 +182,8 @@ def _unit(
     if w in data.not_units:
         return None
     if w in data.anaphoric:
-        return word.group(), word.end()
+        after = _noun_after(doc, word.start(), word.end())
+        return after if after is not None else (word.group(), word.end())  # "deux autres coauteurs"
     if w in data.function_words:
         return None
     if doc is None:
@@ -202,6 +203,17 @@ def _unit(
     if count > 1 and "Sing" in token.morph.get("Number"):
         return None  # "two natural gas [plants]", "the 2019 resource [report]": a modifier, not a count
     return word.group(), word.end()
+
+
+def _noun_after(doc: Any, start: int, end: int) -> tuple[str, int] | None:
+    """The noun right after the word at [start, end) in the parse, if there is one."""
+    if doc is None or end >= len(doc.text):
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    nxt = doc[span.end] if span is not None and span.end < len(doc) else None
+    if nxt is None or nxt.pos_ not in _UNIT_POS:
+        return None
+    return nxt.text, nxt.idx + len(nxt.text)
 
 
 def _antecedent(text: str, found: list[Quantity], start: int, data: QuantityData) -> str | None:
