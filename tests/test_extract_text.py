@@ -201,6 +201,15 @@ def test_wet_record_without_blank_lines() -> None:
     assert [t for _, t in block_texts(article)] == [PROSE_EN, PROSE_EN_2]
 
 
+def test_title_from_the_page_title_line() -> None:
+    # No headline repeated above the body: the first line, in "<title>" form, gives it.
+    raw = "\n".join(["Budget approved after a long debate | City Gazette", "Home", "News", PROSE_EN, PROSE_EN_2])
+    assert clean(raw, "en").title == "Budget approved after a long debate"
+    # A first line without a site name is not taken for a <title>.
+    raw = "\n".join(["Home", "News", "Sport", PROSE_EN, PROSE_EN_2])
+    assert clean(raw, "en").title is None
+
+
 def test_byline_with_several_authors() -> None:
     raw = f"Un titre de page assez long\n\nPar Anne Vidal, Paul Roux et Léa Morin\n\n{PROSE_FR}\n\n{PROSE_FR} Encore."
     article = clean(raw, "fr")

@@ -52,7 +52,11 @@ def find_head(units: list[Unit], start: int, cues: Cues) -> int:
     if title is not None:
         units[title].role = TITLE
         between = units[title + 1 : start]
+        # A standfirst sits right under the title; far from it (a <title> line at the top of
+        # the page) any long line would qualify.
         lead = [u for u in between if u.role == PROSE or (u.role == SHORT and u.words >= 8)]
+        if len(between) > HEAD_WINDOW:
+            lead, between = [], between[-HEAD_WINDOW:]
         if lead:
             lead[0].role = STANDFIRST
         elif units[start].role == PROSE and all(u.role in _META for u in between):
@@ -94,9 +98,7 @@ def _find_title(units: list[Unit], start: int, cues: Cues) -> int | None:
 def _page_title(unit: Unit, cues: Cues) -> bool:
     """A first line shaped like an HTML <title>: a headline, a separator, a site name."""
     return (
-        unit.role in (SHORT, PROSE)
-        and 2 <= unit.words <= TITLE_MAX_WORDS
-        and strip_site(unit.text, cues) != unit.text
+        unit.role in (SHORT, PROSE) and 2 <= unit.words <= TITLE_MAX_WORDS and strip_site(unit.text, cues) != unit.text
     )
 
 
