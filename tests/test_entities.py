@@ -151,6 +151,22 @@ def test_french_titles_appositions_and_portfolios(fr_model: Any) -> None:
     assert EntityIndex(article).at(cue + len("a déclaré la "), cue + len("a déclaré la ministre")) is dumont
 
 
+def test_pronouns_agree_in_gender(fr_model: Any) -> None:
+    text = (
+        "La sénatrice Anne Perrin a reçu le ministre Paul Girard. « Ce texte est équilibré », a-t-elle ajouté. "
+        "« Nous verrons », a-t-il répondu. Le journaliste Marc Dupuis était là."
+    )
+    article = analysed(text, "fr", fr_model)
+    index = EntityIndex(article)
+    perrin, girard = named(article, "Anne Perrin"), named(article, "Paul Girard")
+    assert (index.gender(perrin), index.gender(girard)) == ("Fem", "Masc")
+    elle = text.index("a-t-elle")
+    assert index.last_person_before(elle) is girard  # nearest, whatever the pronoun
+    assert index.last_person_before(elle, gender="Fem") is perrin
+    assert index.last_person_before(text.index("a-t-il"), gender="Masc") is girard
+    assert index.next_person_after(elle, gender="Fem") is None
+
+
 def test_acronyms_defined_in_parentheses_join_the_name(fr_model: Any) -> None:
     text = (
         "L'Office fédéral de l'agriculture (OFAG) a interdit le produit. Selon l'OFAG, la décision est "

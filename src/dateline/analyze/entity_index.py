@@ -69,6 +69,7 @@ class EntityIndex:
                 self.data = entity_data.load(article.language)
             except DatelineError:
                 self.data = None  # unsupported language: name and position lookups still work
+        self._genders: dict[int, str] | None = None  # computed on first use
         data = self.data
         self._roles: list[list[RoleKey]] = [
             [data.role_key(r) for r in e.roles] if data is not None else [] for e in self.entities
@@ -97,21 +98,47 @@ class EntityIndex:
                 best, found = key, entity
         return found
 
-    def last_person_before(self, pos: int) -> Entity | None:
+    def last_person_before(self, pos: int, *, gender: str | None = None) -> Entity | None:
         """The person mentioned last before `pos` (a mention ending at or before it): the
-        antecedent of a pronoun in an attribution ("…, a-t-il ajouté")."""
+        antecedent of a pronoun in an attribution ("…, a-t-il ajouté"). With `gender` ("Fem"
+        or "Masc", the pronoun's, e.g. spaCy's `token.morph.get("Gender")`), persons known to
+        be of the other gender are skipped; unknown ones still match."""
         i = bisect_right(self._person_ends, pos)
-        if i == 0:
-            return None
-        return self.entities[self._persons[i - 1][2]]
+        while i > 0:
+            k = self._persons[i - 1][2]
+            if self._agrees(k, gender):
+                return self.entities[k]
+            i -= 1
+        return None
 
-    def next_person_after(self, pos: int) -> Entity | None:
+    def next_person_after(self, pos: int, *, gender: str | None = None) -> Entity | None:
         """The first person mentioned after `pos`: the referent of a pronoun that comes before
         the name ("« …, a-t-elle ajouté, … » La sénatrice Anne Perrin s'exprimait…")."""
         i = bisect_left(self._person_starts, pos)
-        if i == len(self._person_starts):
-            return None
-        return self.entities[self._persons_by_start[i][1]]
+        while i < len(self._person_starts):
+            k = self._persons_by_start[i][1]
+            if self._agrees(k, gender):
+                return self.entities[k]
+            i += 1
+        return None
+
+    def gender(self, entity: Entity) -> str | None:
+        """ "Fem", "Masc" or None, from the grammatical gender of the person's titles and role
+        mentions in the parse ("la sénatrice Anne Perrin", "le ministre")."""
+        if self._genders is None:
+            self._genders = _genders(self.article, self.entities, self.data)
+        for k, known in enumerate(self.entities):
+            if known is entity:
+                return self._genders.get(k)
+        return None
+
+    def _agrees(self, k: int, gender: str | None) -> bool:
+        if gender is None:
+            return True
+        if self._genders is None:
+            self._genders = _genders(self.article, self.entities, self.data)
+        known = self._genders.get(k)
+        return known is None or known == gender
 
     # -- by name -----------------------------------------------------------------------------
     def by_name(self, text: str, *, near: int | None = None) -> Entity | None:
@@ -181,3 +208,43 @@ class EntityIndex:
         if not pool:
             return None
         return self.entities[min(pool)[1]]
+
+
+# Tokens looked at before a name for its title ("la sénatrice Anne Perrin").
+_TITLE_WINDOW = 4
+_TITLE_POS = frozenset({"DET", "NOUN", "ADJ", "PROPN"})
+
+
+def _genders(article: Article, entities: list[Entity], data: EntityData | None) -> dict[int, str]:
+    """Grammatical gender of each person, voted by the determiners, role nouns and adjectives
+    of their titles and role mentions (only when a role noun is there: "la presse, Mark Esper"
+    says nothing about Esper)."""
+    doc = article.nlp
+    out: dict[int, str] = {}
+    if doc is None or data is None:
+        return out
+    for k, entity in enumerate(entities):
+        if entity.label != "PER":
+            continue
+        votes = {"Fem": 0, "Masc": 0}
+        for mention in entity.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            if mention.text[:1].islower():  # a role mention: its determiner and role noun
+                window = [doc[i] for i in range(max(0, span.start - 1), min(span.end, span.start + 1))]
+            else:
+                window = []
+                i = span.start - 1
+                while i >= 0 and span.start - i <= _TITLE_WINDOW and doc[i].pos_ in _TITLE_POS:
+                    window.append(doc[i])
+                    i -= 1
+                if not any(t.lower_ in data.role_firsts for t in window):
+                    continue
+            for token in window:
+                for value in token.morph.get("Gender"):
+                    if value in votes:
+                        votes[value] += 1
+        if votes["Fem"] != votes["Masc"]:
+            out[k] = "Fem" if votes["Fem"] > votes["Masc"] else "Masc"
+    return out
