@@ -8,7 +8,7 @@ install: .venv/.installed
 .venv/.installed: pyproject.toml
 	python3 -m venv .venv
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev,en,parquet,spark]"
+	$(PY) -m pip install --quiet -e ".[dev,en,parquet,spark,web,browser]"
 	touch .venv/.installed
 
 lint: install
