@@ -116,6 +116,22 @@ def french(names: list[str]) -> None:
         print(f"{name:<17} {m['precision']:>9.3f} {m['recall']:>7.3f} {m['f1']:>6.3f} {m['accuracy']:>9.3f}")
 
 
+def titles() -> None:
+    """Title exact match from text: every evaldata page (fr+en) with a gold title, as text."""
+    import html_text
+
+    gold = json.loads((EVALDATA / "evaldata-fr-en.json").read_text(encoding="utf-8"))
+    pages = [e for e in gold.values() if e.get("title")]
+    found = empty = 0
+    for entry in pages:
+        page = gzip.decompress((EVALDATA / "html" / f"{entry['file']}.gz").read_bytes()).decode("utf-8", "replace")
+        title = dateline.read_text(html_text.extract_text(page, guess_layout=True), analyze=False).title
+        found += (title or "").strip() == entry["title"].strip()
+        empty += title is None
+    print(f"\ntitle exact match from text, evaldata fr+en: {found}/{len(pages)} = {found / len(pages):.3f}", end="")
+    print(f" ({empty} pages without a title; no text-input anchor extracts titles)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--worst", type=int, default=0, help="list our N worst pages by F1")
@@ -137,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<17} {score.precision:>9.3f} {score.recall:>7.3f} {score.f1:>6.3f} {speed:>13.0f}")
     if not args.no_french and EVALDATA.exists():
         french(args.only or list(SYSTEMS))
+        titles()
     if args.worst and "dateline" in results:
         scored = []
         for k in truth:
