@@ -75,7 +75,7 @@ def find_claims(ctx: Context) -> list[Claim]:
 
 
 def _adjectival(verb: Token, lex: Lexicon) -> bool:
-    """"la rencontre incriminée": a participle used as an adjective, without auxiliary or agent."""
+    """ "la rencontre incriminée": a participle used as an adjective, without auxiliary or agent."""
     if cues.auxiliaries(verb) or cues.agent(verb, lex) is not None:
         return False
     return "Part" in verb.morph.get("VerbForm") and verb.dep_ in {"acl", "amod"}
@@ -101,6 +101,11 @@ def _proposition(
         return None
     first, last = found
     start, end = trim(doc.text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
+    for q_start, q_end in pairs:  # never cut a quote in two: "un projet « brutal et inutile »"
+        if q_start < end < q_end:
+            end = q_end
+        if q_start < start < q_end:
+            start = q_start
     return (start, end) if end > start else None
 
 
@@ -111,8 +116,16 @@ def _argument(verb: Token, unit: Unit, deps: frozenset[str], ctx: Context) -> tu
                 continue
             span = cues.np_extent(child, ctx.lex, unit.first, unit.last)
             if span is not None:
-                return span
+                return _with_charge(verb, span, unit)
     return None
+
+
+def _with_charge(verb: Token, span: tuple[int, int], unit: Unit) -> tuple[int, int]:
+    """ "accuse la mine de polluer la rivière": the object and what it is accused of."""
+    for child in verb.children:
+        if child.i >= span[1] and "Inf" in child.morph.get("VerbForm"):
+            return span[0], min(child.right_edge.i + 1, unit.last)
+    return span
 
 
 __all__ = ["Claims"]

@@ -30,7 +30,7 @@ from .datecheck_clues import EARLIEST, LATEST, Clue, Tense, safe_date, says, shi
 WEIGHTS = {
     "weekday_match": 3.0,
     "date_past": 2.0,
-    "date_future": 1.5,
+    "date_future": 1.0,
     "date_untensed": 0.5,
     "month_past": 1.5,
     "month_future": 1.0,
@@ -48,6 +48,7 @@ WEIGHTS = {
 # separates the candidate years (a weekday falls on a date again after 5, 6 or 11 years);
 # ce/this pins the week.
 WEEKDAY_SPAN_DAYS = 365
+WEEKDAY_AHEAD_DAYS = 31
 THIS_WEEK_DAYS = 6
 # Years expanded for a day and month without year: modern news plus a margin.
 YEAR_RANGE = range(1900, 2101)
@@ -210,8 +211,12 @@ def _daymonth_clues(f: Found, tense: Tense | None, quoted: str) -> list[Clue]:
     days = [d for y in YEAR_RANGE if (d := safe_date(y, f.month, f.day)) is not None]
     if f.weekday is not None:
         days = [d for d in days if d.isoweekday() == f.weekday]
-        span = THIS_WEEK_DAYS if f.this else WEEKDAY_SPAN_DAYS
-        windows = tuple(_around(d, tense, span) for d in days)
+        # Which year: tense-free, since a misread tense must not hide the year. Such dates
+        # are named up to a year after (retrospectives) and rarely more than a month ahead.
+        if f.this:
+            windows = tuple((shift(d, -THIS_WEEK_DAYS), shift(d, THIS_WEEK_DAYS)) for d in days)
+        else:
+            windows = tuple((shift(d, -WEEKDAY_AHEAD_DAYS), shift(d, WEEKDAY_SPAN_DAYS)) for d in days)
         weekday_name = calendar.day_name[f.weekday - 1]
 
         def describe(estimate: date | None, q: str = quoted, ds: list[date] = days, wn: str = weekday_name) -> str:
@@ -220,10 +225,16 @@ def _daymonth_clues(f: Found, tense: Tense | None, quoted: str) -> list[Clue]:
 
         # Soft: a weekday named with its date is most often the day of writing or the day before.
         near = tuple(_around(d, tense, 1) for d in days)
-        return [
+        out = [
             Clue("weekday_match", windows, WEIGHTS["weekday_match"], f.start, f.end, quoted, describe),
             Clue("soft", near, WEIGHTS["soft"], f.start, f.end, quoted, says(f"'{quoted}' mentioned")),
         ]
+        if tense in ("past", "future"):  # which side of the date, in the year it names
+            verb = "told as past: written after it" if tense == "past" else "told as to come: written before it"
+            sides = tuple(_around(d, tense, WEEKDAY_SPAN_DAYS) for d in days)
+            weight = WEIGHTS[f"date_{tense}"]
+            out.append(Clue("explicit_date", sides, weight, f.start, f.end, quoted, says(f"'{quoted}' is {verb}")))
+        return out
     out: list[Clue] = []
     if tense in ("past", "future"):
         windows = tuple(_around(d, tense, 183) for d in days)

@@ -21,7 +21,7 @@ from .datecheck_clues import EARLIEST, LATEST, Clue
 # Calibrated on en-te3/tbaq (dev, 256 docs, every offset) with bench/datecheck.py: margin
 # 1.0 gave 2.3 % false alarms, 1.5 gave 0 % with recall on >= 1-year shifts 14.4 % (vs 16.3 %),
 # 2.0 gave 0 % and 12.0 %; fr-ftib agreed (0.9 % at 1.5). See bench/RESULTS.md "## Date check".
-ALARM = 1.5
+ALARM = 2.0
 # Confidence grows with the margin: 1 - exp(-margin / SCALE); ALARM alone gives 0.45,
 # a weekday match plus an officeholder (the seed) 0.89.
 SCALE = 2.5
@@ -43,6 +43,8 @@ class Scorer:
     """Support of any date under a fixed set of clues (computed once, judged many times)."""
 
     def __init__(self, clues: list[Clue], latest: date = LATEST) -> None:
+        # A date named twice is one piece of evidence, not two.
+        clues = list({(c.kind, c.weight, c.windows): c for c in reversed(clues)}.values())[::-1]
         self.hard = [c for c in clues if c.kind != "soft"]
         self.soft = [c for c in clues if c.kind == "soft"]
         self.latest = latest
@@ -123,7 +125,11 @@ class Scorer:
 
         chosen = sorted(self.hard, key=rank) or self.soft[:3]
         out: list[tuple[Clue, str]] = []
+        shown: set[tuple[str, int | None]] = set()
         for clue in chosen:
+            if (clue.kind, clue.start) in shown:
+                continue  # one sentence per mention (officeholders give two clues)
+            shown.add((clue.kind, clue.start))
             detail = clue.describe(estimate)
             if not self._allows(clue, estimate):
                 detail += " (against the estimate)"

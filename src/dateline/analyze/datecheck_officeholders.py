@@ -20,10 +20,12 @@ from typing import Any
 
 from .datecheck_clues import LATEST, Clue, parse_day, shift
 
-# Weight of one officeholder match, tuned on en-te3/tbaq with bench/datecheck.py: above the
-# alarm threshold alone, since the table is checked row by row and a role next to the name is
-# the strongest single signal; the margin below absorbs transitions reported on the day.
+# A role next to a name says the term had begun (people are not called minister before; "élu",
+# "-elect" are filtered): strong, above the alarm margin alone. That the term had not ended is
+# weaker: retrospectives say "President Barack Obama" of 2011 in 2020 (htmldate en pages, 2 of
+# 264 false alarms with one weight for both), so the end of the term weighs less than ALARM.
 WEIGHT = 2.5
+TERM_WEIGHT = 1.0
 TERM_MARGIN_DAYS = 3
 # How far a role may stand before the name ("le Premier ministre démissionnaire irakien X").
 ROLE_BEFORE_GAP = 40
@@ -130,7 +132,7 @@ def clues(text: str, data: dict[str, Any]) -> list[Clue]:
             if ident in seen:
                 continue
             seen.add(ident)
-            out.append(_clue(terms, m.start(), m.end(), text[m.start() : m.end()]))
+            out.extend(_clues(terms, m.start(), m.end(), text[m.start() : m.end()]))
             break
     return out
 
@@ -159,7 +161,8 @@ def _adjacent(
     return False
 
 
-def _clue(terms: list[Term], start: int, end: int, quoted: str) -> Clue:
+def _clues(terms: list[Term], start: int, end: int, quoted: str) -> list[Clue]:
+    """Written after the first of these terms began (strong), and within one of them (weaker)."""
     windows = sorted(
         (shift(t.start, -TERM_MARGIN_DAYS), shift(t.end, TERM_MARGIN_DAYS) if t.end else LATEST) for t in terms
     )
@@ -177,4 +180,8 @@ def _clue(terms: list[Term], start: int, end: int, quoted: str) -> Clue:
     def describe(_estimate: date | None) -> str:
         return f"{who} was {title} {spans}"
 
-    return Clue("officeholder", tuple(merged), WEIGHT, start, end, quoted, describe)
+    began = ((merged[0][0], LATEST),)
+    return [
+        Clue("officeholder", began, WEIGHT, start, end, quoted, describe),
+        Clue("officeholder", tuple(merged), TERM_WEIGHT, start, end, quoted, describe),
+    ]

@@ -17,7 +17,7 @@ from .datecheck_clues import EARLIEST, LATEST, Clue, parse_day, shift
 # but a URL date or a date line that disagrees with the stated date by more than the slack
 # is enough for an alarm on its own (WEIGHT = datecheck_combine.ALARM): that is the pattern
 # of re-served pages. Not measured on a corpus: the TimeML corpora carry no page metadata.
-WEIGHT = 1.5
+WEIGHT = 2.0
 # A URL date or a date line may be a day off the meta date (time zones, late edits).
 SLACK_DAYS = 2
 

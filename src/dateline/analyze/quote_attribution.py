@@ -16,7 +16,7 @@ from .quote_lexicon import Lexicon
 
 
 def source_after(verb: Token, unit: Unit, normalised: str, lex: Lexicon) -> tuple[int, int, Token] | None:
-    """"auprès de X" after the verb, in the same sentence."""
+    """ "auprès de X" after the verb, in the same sentence."""
     doc = verb.doc
     tail = normalised[doc[verb.i].idx : unit.end].lower()
     for marker in lex.source_after_verb:

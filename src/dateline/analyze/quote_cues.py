@@ -69,7 +69,14 @@ def _split_at_openings(found: list[Unit], doc: Any, quoted: list[tuple[int, int]
             span = doc.char_span(cut, cut + 1, alignment_mode="expand")
             if span is None or span.start <= first:
                 continue
-            out.append(Unit(start=start, end=doc[span.start - 1].idx + len(doc[span.start - 1].text), first=first, last=span.start))
+            out.append(
+                Unit(
+                    start=start,
+                    end=doc[span.start - 1].idx + len(doc[span.start - 1].text),
+                    first=first,
+                    last=span.start,
+                )
+            )
             start, first = cut, span.start
         out.append(Unit(start=start, end=unit.end, first=first, last=unit.last))
     return out
@@ -340,7 +347,9 @@ def backward_np(verb: Token, lex: Lexicon, lo: int) -> tuple[int, int] | None:
             return ent.start, ent.end
     end = i + 1
     j = i
-    while j >= start and (doc[j].pos_ in NP_INNER or doc[j].lower_.replace("’", "'") in lex.np_links or doc[j].text == "-"):
+    while j >= start and (
+        doc[j].pos_ in NP_INNER or doc[j].lower_.replace("’", "'") in lex.np_links or doc[j].text == "-"
+    ):
         j -= 1
     if end - (j + 1) <= 0 or not any(doc[k].pos_ in {"NOUN", "PROPN"} for k in range(j + 1, end)):
         return None

@@ -51,7 +51,12 @@ def complement(verb: Token, lex: Lexicon, unit: Unit) -> tuple[int, int] | None:
             head = token.head
             between = doc[verb.i + 1 : token.i]
             adverbial = head.dep_ in lex.dep_adverbial and head.head.i == verb.i
-            if head.i > token.i and _governs(verb, head) and not adverbial and not any(t.pos_ == "VERB" for t in between):
+            if (
+                head.i > token.i
+                and _governs(verb, head)
+                and not adverbial
+                and not any(t.pos_ == "VERB" for t in between)
+            ):
                 return token.i + 1, min(head.right_edge.i + 1, unit.last)
             break  # a later "que" belongs to another clause
     for child in verb.children:
@@ -74,7 +79,7 @@ def complement(verb: Token, lex: Lexicon, unit: Unit) -> tuple[int, int] | None:
 
 
 def other_sense(verb: Token, lex: Lexicon) -> bool:
-    """"s'assurer que" is not "assurer que": a reflexive clitic changes these verbs' sense."""
+    """ "s'assurer que" is not "assurer que": a reflexive clitic changes these verbs' sense."""
     if verb.lemma_.lower() not in lex.reflexive_other_sense:
         return False
     return any("Yes" in c.morph.get("Reflex") for c in verb.children if c.i < verb.i)
@@ -91,7 +96,7 @@ def _governs(verb: Token, token: Token) -> bool:
 
 
 def incise_clause(verb: Token, lex: Lexicon, unit: Unit, first_cue: int) -> tuple[int, int] | None:
-    """"<clause>, a indiqué X": the clause before the comma that opens the incise."""
+    """ "<clause>, a indiqué X": the clause before the comma that opens the incise."""
     doc = verb.doc
     if first_cue - 1 < unit.first or doc[first_cue - 1].text != ",":
         return None
@@ -154,8 +159,10 @@ def _marker_pattern(markers: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + alternatives + ")", re.IGNORECASE)
 
 
-def find_sourced(doc: Any, lex: Lexicon, normalised: str, all_units: list[Unit], spans: list[tuple[int, int]]) -> list[Reported]:
-    """"selon X, clause" / "clause, selon X": speaker X, content the clause."""
+def find_sourced(
+    doc: Any, lex: Lexicon, normalised: str, all_units: list[Unit], spans: list[tuple[int, int]]
+) -> list[Reported]:
+    """ "selon X, clause" / "clause, selon X": speaker X, content the clause."""
     out: list[Reported] = []
     pattern = _marker_pattern(lex.source_markers)
     starts = _marker_pattern(lex.start_markers) if lex.start_markers else None
@@ -188,7 +195,5 @@ def find_sourced(doc: Any, lex: Lexicon, normalised: str, all_units: list[Unit],
                 start, end = trim(doc.text, unit.start, match.start())
             if end - start < 8:
                 continue
-            out.append(
-                Reported(start=start, end=end, verb=None, cue=None, unit=unit, speaker=(np_start, np_end, head))
-            )
+            out.append(Reported(start=start, end=end, verb=None, cue=None, unit=unit, speaker=(np_start, np_end, head)))
     return out

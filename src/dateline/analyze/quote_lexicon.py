@@ -83,7 +83,8 @@ def load(code: str) -> Lexicon:
         marks=tuple((str(o), str(c)) for o, c in cast(list[list[str]], data["marks"])),
         # "s'exclamer" is listed as written; the parse's lemma is the bare verb ("exclamer").
         quote_verbs=frozenset(
-            str(v).lower().replace("’", "'").split("'")[-1].removeprefix("se ") for v in cast(list[str], data["quote_verbs"])
+            str(v).lower().replace("’", "'").split("'")[-1].removeprefix("se ")
+            for v in cast(list[str], data["quote_verbs"])
         ),
         stance_of=stance_of,
         source_markers=_apostrophes(source["markers"]),

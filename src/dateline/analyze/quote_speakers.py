@@ -154,7 +154,9 @@ class Resolver:
     def _demonstrative(self, start: int, end: int) -> bool:
         doc = self.article.nlp
         span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
-        return bool(span is not None and len(span) > 1 and "Dem" in span[0].morph.get("PronType") and span[0].pos_ == "DET")
+        return bool(
+            span is not None and len(span) > 1 and "Dem" in span[0].morph.get("PronType") and span[0].pos_ == "DET"
+        )
 
     def _antecedent(self, start: int, end: int, gender: str | None = None) -> Entity | None:
         """The person named last before the mention (within ANTECEDENT_WINDOW), else the first

@@ -120,7 +120,9 @@ def find_quotes(ctx: Context) -> list[Quote]:
         span = speaker_span(reported.verb, reported.unit, ctx.normalised, ctx.lex, pairs) if reported.verb else None
         speaker = _continuing(ctx, span, found, ctx.unit_of(reported.start)) if span else None
         text = ctx.doc.text[reported.start : reported.end]
-        quote = Quote(kind="indirect", start=reported.start, end=reported.end, text=text, speaker=speaker, cue=reported.cue)
+        quote = Quote(
+            kind="indirect", start=reported.start, end=reported.end, text=text, speaker=speaker, cue=reported.cue
+        )
         found.append(Found(quote, reported.verb, ctx.unit_of(reported.start)))
     for reported in quote_indirect.find_sourced(ctx.doc, ctx.lex, ctx.normalised, ctx.units, pairs):
         k = ctx.units.index(reported.unit)
@@ -179,7 +181,9 @@ def _direct(ctx: Context, quoted: quote_marks.Quoted, pairs: list[tuple[int, int
     if prev_end is not None:
         before = ctx.normalised[prev_end : quoted.start].strip()
     ends_sentence = text[quoted.start : quoted.end - 1].rstrip()[-1:] in {".", "!", "?", "…"}
-    partial = not (before == "" or before.endswith(":") or ends_sentence or prev_end is not None and _only_incise(before))
+    partial = not (
+        before == "" or before.endswith(":") or ends_sentence or prev_end is not None and _only_incise(before)
+    )
     if partial and any(t.pos_ in {"VERB", "AUX"} for t in inner) and len(inner) >= 8 and before.endswith(","):
         partial = False
     if text[quoted.start + 1 : quoted.end - 1].lstrip()[:1] in {",", ".", ";"}:
@@ -192,7 +196,12 @@ def _direct(ctx: Context, quoted: quote_marks.Quoted, pairs: list[tuple[int, int
             verb = None  # "… « très probablement » …, selon un responsable": the source said it
     if verb is None and not partial:
         verb = _nearest_before(doc, unit, span.start, lex, pairs) or _first_after(doc, unit, span.end, lex, pairs)
-    quote = Quote(kind="partial" if partial else "direct", start=quoted.start, end=quoted.end, text=text[quoted.start : quoted.end])
+    quote = Quote(
+        kind="partial" if partial else "direct",
+        start=quoted.start,
+        end=quoted.end,
+        text=text[quoted.start : quoted.end],
+    )
     if verb is not None:
         inside = quoted.start <= verb.idx < quoted.end  # an incise: its subject is inside the marks too
         skip = [p for p in pairs if not inside or p != (quoted.start, quoted.end)]
@@ -249,6 +258,8 @@ def _is_title(doc: Any, first: int, unit: Unit, lex: Lexicon) -> bool:
     i = first - 1
     while i >= unit.first and doc[i].pos_ in {"DET", "PUNCT", "ADJ"} and doc[i].text not in {",", ":"}:
         i -= 1
+    if not doc[first + 1].text[:1].isupper():
+        return False  # titles are capitalised; « brutal et inutile » after "un projet" is speech
     return i >= unit.first and (doc[i].lower_ in lex.work_nouns or doc[i].lemma_.lower() in lex.work_nouns)
 
 
@@ -266,7 +277,11 @@ def _incise_inside(doc: Any, span: Any, lex: Lexicon) -> Token | None:
         stop = next((t.i for t in doc[token.i + 1 : span.end] if t.text in {",", "."} or t.is_quote), span.end)
         if not cues.followed_by_np(token, lex, stop):
             continue
-        if cues.is_verb(token, lex) or cues.hyphen_pronoun(token, lex) is not None or _names_person(doc, token.i + 1, stop):
+        if (
+            cues.is_verb(token, lex)
+            or cues.hyphen_pronoun(token, lex) is not None
+            or _names_person(doc, token.i + 1, stop)
+        ):
             return token
     for token in span[2:-2]:  # ", pointe Philippe de Gonneville, …": a verb the tagger took for a noun
         if doc[token.i - 1].text == "," and token.is_lower and token.is_alpha and token.pos_ in {"NOUN", "ADJ", "ADV"}:
@@ -289,7 +304,9 @@ def _incise_after(doc: Any, end: int, unit: Unit, lex: Lexicon, pairs: list[tupl
             # Inversion right after a quote ("« … », estime-t-il", "», s'est défendu le
             # contre-amiral X") marks an incise of speech whatever the verb, so a verb the
             # lexicon or the lemmatizer misses still counts.
-            inverted = cues.followed_by_np(token, lex, unit.last) and token.lemma_.lower() not in lex.reflexive_other_sense
+            inverted = (
+                cues.followed_by_np(token, lex, unit.last) and token.lemma_.lower() not in lex.reflexive_other_sense
+            )
             return token if (inverted or cues.is_verb(token, lex)) and not cues.negated(token, lex) else None
         if not (token.is_punct or token.pos_ in {"AUX", "ADV", "PART", "PRON"} or token.text.startswith("-")):
             return None
@@ -338,7 +355,7 @@ def _with_phrase(span: Any, verb: Token) -> tuple[int, int]:
     """A partial quote with the few words of its phrase outside the marks ("une réforme « … »")."""
     doc = span.doc
     start, end = span.start, span.end
-    head = next((t for t in span if t.head.i < span.start or t.head.i >= span.end), None)
+    head = next((t for t in span if not t.is_punct and (t.head.i < span.start or t.head.i >= span.end)), None)
     noun = head.head if head is not None else None
     if noun is not None and noun.i < span.start and noun.head.i == verb.i and noun.pos_ == "NOUN":
         if span.start - noun.left_edge.i <= MAX_PHRASE_WORDS:

@@ -110,7 +110,7 @@ def _spec(g: Grammar, rule: Rule, match: re.Match[str]) -> dict[str, Any]:
 
 
 def clause_tense(doc: Any, start: int, end: int, future_aux: frozenset[str]) -> str | None:
-    """past / present / future of the verb governing the span, or None when unknown."""
+    """past / present / future / infinitive of the verb governing the span, or None when unknown."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
@@ -125,7 +125,7 @@ def clause_tense(doc: Any, start: int, end: int, future_aux: frozenset[str]) -> 
         return None
     if token.pos_ not in ("VERB", "AUX"):
         return None
-    auxes = [c for c in token.children if c.pos_ == "AUX" or c.dep_.startswith("aux")]
+    auxes = [c for c in token.children if c.pos_ == "AUX" or (c.dep_.startswith("aux") and c.pos_ != "PART")]
     passive = [a for a in auxes if a.dep_ in ("aux:pass", "auxpass")]
     if passive and not [a for a in auxes if a not in passive]:
         token, auxes = passive[0], []  # "est prévue": the tense is the auxiliary's
@@ -143,7 +143,7 @@ def clause_tense(doc: Any, start: int, end: int, future_aux: frozenset[str]) -> 
     if "Cnd" in token.morph.get("Mood"):
         return None
     if token.morph.get("VerbForm") == ["Inf"] and not auxes:
-        return "future"  # "is set to resume Monday", "doit se rendre jeudi": what is planned
+        return "infinitive"  # "is set to resume Monday", "doit se rendre jeudi": often planned
     if "Pres" in tense or any("Pres" in a.morph.get("Tense") for a in auxes):
         return "present"
     return None

@@ -9,7 +9,8 @@ Spec keys (all optional except `type`): year, month, day, weekday (1 = Monday), 
 (offset in days), num, unit (Y, M, W, D, H, MIN, S, DE, CE, Q, HY, WE), sign (-1 "ago",
 +1 "from now"), dir (-1 last, 0 this, +1 next), season (SP SU FA WI), pod (MO AF EV NI DT),
 hour, minute, ampm, decade ("199"), century (20 for "XXe siècle"), quarter, half,
-value (a fixed value), fuzzy (an unspecified number: "PXY"), tense (past, present, future).
+value (a fixed value), fuzzy (an unspecified number: "PXY"), tense (past, present, future,
+infinitive).
 
 Year choice for a month or a day without a year (evidence: TimeBank / FTiB dev files, where
 news mostly reports the recent past): the direction word decides first ("dernier", "next"),
@@ -156,6 +157,8 @@ def _weekday(anchor: date, weekday: int, spec: dict[str, Any]) -> date:
     current = anchor.isoweekday()
     strict = spec.get("dir") in (-1, 1)
     direction = _direction(spec, int(spec.get("present_dir", 0)))
+    if direction is None and spec.get("tense") == "infinitive":
+        direction = 1  # a weekday under an infinitive is planned: "set to resume Monday" (TBAQ dev)
     if direction == 1:
         ahead = (weekday - current) % 7
         return anchor + timedelta(days=ahead or (7 if strict or spec.get("tense") == "future" else 0))

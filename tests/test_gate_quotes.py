@@ -1,0 +1,55 @@
+"""Quality gate for quotes and claims: scores on the challenge set and on our French gold must
+not fall below the floors in tests/gates/quotes.json.
+
+EPSILON is one point: one quote of our 119-quote gold moves its F1 by about 0.5 and its speaker
+accuracy by about 1; the HTML extractor (worked on concurrently) can shift an anchor or a
+sentence split that much without any change to the quote steps. The challenge set is fixed
+text, so only the parse can move it, and no slack is needed there beyond the same epsilon.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SHARED, need_shared
+
+import dateline
+from dateline.article import Article
+from dateline.evaluate.quote_sets import read_challenge, score_challenge, score_gold
+
+FLOORS = json.loads((ROOT / "tests" / "gates" / "quotes.json").read_text(encoding="utf-8"))
+EPSILON = 1.0
+
+
+def analyse(text: str, language: str) -> Article:
+    return dateline.read_text(text, raw=True, language=language)
+
+
+def check(name: str, value: float) -> None:
+    assert value >= FLOORS[name] - EPSILON, f"{name} {value:.1f} < floor {FLOORS[name]} - {EPSILON}"
+
+
+@pytest.mark.slow
+def test_challenge_sets() -> None:
+    folder = need_shared("benchmarks", "quotes", "challenge_synthetic")
+    fr = score_challenge(read_challenge(folder / "challenge_fr.jsonl"), analyse)
+    check("challenge_fr_f1", 100 * fr.quotes[0.3].f1)
+    check("challenge_fr_speaker_acc", 100 * fr.quotes[0.3].speaker_accuracy)
+    check("challenge_fr_claims_f1", 100 * fr.claims.f1)
+    en = score_challenge(read_challenge(folder / "challenge_en.jsonl"), analyse)
+    check("challenge_en_f1", 100 * en.quotes[0.3].f1)
+
+
+@pytest.mark.slow
+def test_french_gold() -> None:
+    need_shared("benchmarks", "pubdate", "htmldate", "html")
+
+    def read(path: Path) -> Article:
+        return dateline.read(str(path), language="fr")
+
+    result, lost = score_gold(ROOT / "tests" / "gold" / "quotes_fr", SHARED, read)
+    assert lost <= 2, f"{lost} gold quotes no longer found in the extracted texts: re-check the gold"
+    check("gold_fr_f1", 100 * result.quotes[0.3].f1)
+    check("gold_fr_speaker_acc", 100 * result.quotes[0.3].speaker_accuracy)
