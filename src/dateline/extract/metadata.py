@@ -78,6 +78,7 @@ class PageMeta:
     media: list[Media] = field(default_factory=list)
     is_article: bool = False
     og_type: str = ""
+    scope: HtmlElement | None = None  # the article element (or main, or body) the fields came from
 
 
 def meta_tags(tree: HtmlElement) -> dict[str, str]:
@@ -99,7 +100,7 @@ def main_scope(tree: HtmlElement) -> HtmlElement:
     """The article element with the most text, else <main>, else the body."""
     articles = [a for a in tree.iter("article") if not _inside(a, _OUTSIDE)]
     if articles:
-        return max(articles, key=lambda a: len(text_of(a)))
+        return max(articles, key=lambda a: len(a.text_content()))  # a size, so script text does not matter
     main = next(tree.iter("main"), None)
     if main is not None:
         return main
@@ -118,11 +119,9 @@ def classed(scope: HtmlElement) -> Classed:
     """Elements with a class or id, with that text: one pass, then filtered per field
     (scanning the tree once per field cost ~5 ms a page on scrapinghub)."""
     out: Classed = []
-    for element in scope.iter():
-        if isinstance(element.tag, str) and element.tag not in _SKIP:
-            names = _classes(element)
-            if names.strip():
-                out.append((element, names))
+    for element in scope.xpath("descendant-or-self::*[@class or @id]"):
+        if element.tag not in _SKIP:
+            out.append((element, f"{element.get('class') or ''} {element.get('id') or ''}"))
     return out
 
 
@@ -136,7 +135,8 @@ def read(tree: HtmlElement, url: str | None, packs: Sequence[LangPack]) -> PageM
     tags = meta_tags(tree)
     linked = jsonld.read(tree)
     scope = main_scope(tree)
-    meta = PageMeta()
+    meta = PageMeta(scope=scope)
+    page = classed(tree)
     meta.site_name = tags.get("og:site_name") or tags.get("application-name") or linked.publisher
     meta.outlets = outlet_keys([meta.site_name, linked.publisher, tags.get("twitter:site", "").lstrip("@")], url)
     meta.title = _title(tree, scope, tags, linked, meta.outlets, Separators.of(tuple(packs)))
@@ -152,8 +152,10 @@ def read(tree: HtmlElement, url: str | None, packs: Sequence[LangPack]) -> PageM
     in_scope = classed(scope)
     meta.standfirst_element = _first_text(in_scope, _STANDFIRST, limit=600, minimum=40)
     meta.kicker = _first_text(in_scope, _KICKER, limit=80, minimum=2)
-    meta.section = _section(tree, tags, linked, meta.title)
-    meta.authors, meta.byline = _authors(tree, scope, in_scope, tags, linked, Bylines.of(tuple(packs)), meta.outlets)
+    meta.section = _section(page, tags, linked, meta.title)
+    meta.authors, meta.byline = _authors(
+        tree, scope, in_scope, page, tags, linked, Bylines.of(tuple(packs)), meta.outlets
+    )
     meta.dates = read_dates(tree, scope, tags, linked, packs)
     meta.media = _media(scope, linked, packs)
     meta.og_type = tags.get("og:type", "").strip().lower()
@@ -202,13 +204,13 @@ def _first_text(scope: Classed, pattern: re.Pattern[str], *, limit: int, minimum
     return None
 
 
-def _section(tree: HtmlElement, tags: dict[str, str], linked: jsonld.LinkedData, title: str | None) -> str | None:
+def _section(page: Classed, tags: dict[str, str], linked: jsonld.LinkedData, title: str | None) -> str | None:
     section = tags.get("article:section") or linked.section
     if section:
         return squash(section)
     crumbs = linked.breadcrumbs
     if not crumbs:
-        for element in _elements(tree, _CRUMBS):
+        for element in _elements(page, _CRUMBS):
             crumbs = [text_of(a) for a in element.iter("a")]
             crumbs = [c for c in crumbs if c]
             if crumbs:
@@ -222,6 +224,7 @@ def _authors(
     tree: HtmlElement,
     scope: HtmlElement,
     in_scope: Classed,
+    page: Classed,
     tags: dict[str, str],
     linked: jsonld.LinkedData,
     bylines: Bylines,
@@ -243,7 +246,7 @@ def _authors(
         if names:
             return names, line
     # Some pages put the byline above the <article> element.
-    for candidate in _byline_lines(classed(tree), page_wide=True):
+    for candidate in _byline_lines(page, page_wide=True):
         names = bylines.names(candidate, outlets)
         if names:
             return names, candidate
