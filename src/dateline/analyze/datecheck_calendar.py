@@ -221,7 +221,8 @@ def _daymonth_clues(f: Found, tense: Tense | None, quoted: str) -> list[Clue]:
 
         def describe(estimate: date | None, q: str = quoted, ds: list[date] = days, wn: str = weekday_name) -> str:
             years = _nearest_years(ds, estimate)
-            return f"'{q}' is a {wn} in {' and '.join(str(y) for y in years)}"
+            told = {"past": ", told as past", "future": ", told as to come"}.get(tense or "", "")
+            return f"'{q}' is a {wn} in {' and '.join(str(y) for y in years)}{told}"
 
         # Soft: a weekday named with its date is most often the day of writing or the day before.
         near = tuple(_around(d, tense, 1) for d in days)
@@ -230,10 +231,9 @@ def _daymonth_clues(f: Found, tense: Tense | None, quoted: str) -> list[Clue]:
             Clue("soft", near, WEIGHTS["soft"], f.start, f.end, quoted, says(f"'{quoted}' mentioned")),
         ]
         if tense in ("past", "future"):  # which side of the date, in the year it names
-            verb = "told as past: written after it" if tense == "past" else "told as to come: written before it"
             sides = tuple(_around(d, tense, WEEKDAY_SPAN_DAYS) for d in days)
             weight = WEIGHTS[f"date_{tense}"]
-            out.append(Clue("explicit_date", sides, weight, f.start, f.end, quoted, says(f"'{quoted}' is {verb}")))
+            out.append(Clue("weekday_match", sides, weight, f.start, f.end, quoted, describe))
         return out
     out: list[Clue] = []
     if tense in ("past", "future"):
