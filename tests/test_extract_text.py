@@ -210,6 +210,16 @@ def test_title_from_the_page_title_line() -> None:
     assert clean(raw, "en").title is None
 
 
+def test_section_from_a_breadcrumb_or_a_single_section_line() -> None:
+    body = f"{PROSE_EN}\n\n{PROSE_EN_2}"
+    assert clean(f"Home > News > Local politics\n\nBudget approved\n\n{body}", "en").section == "Local politics"
+    assert clean(f"Budget approved\n\n{body}\n\nMore in Politics", "en").section == "Politics"
+    # A menu of sections names none; "More information" is not "More in" + "formation".
+    menu = "More in Politics\nMore in Sport\nMore in Culture"
+    assert clean(f"Budget approved\n\n{body}\n\n{menu}", "en").section is None
+    assert clean(f"Budget approved\n\n{body}\n\nMore information", "en").section is None
+
+
 def test_byline_with_several_authors() -> None:
     raw = f"Un titre de page assez long\n\nPar Anne Vidal, Paul Roux et Léa Morin\n\n{PROSE_FR}\n\n{PROSE_FR} Encore."
     article = clean(raw, "fr")

@@ -88,9 +88,15 @@ class Cues:
         line_key = key(line) if line_key is None else line_key
         if not line_key.startswith(self.section_prefix):
             return None
+        folded = " ".join(line.translate(_FOLD).split())  # aligned with the key, case kept
         for cue in self.section_prefix:
             if line_key.startswith(cue):
-                rest = line.translate(_FOLD)[len(cue) :].strip(_TRIM + " ")
+                after = folded[len(cue) :]
+                # "More information" is not "More in" + "formation"; "deIrak" (a lost space
+                # before a capital) still reads "de" + "Irak".
+                if after[:1].isalnum() and not after[:1].isupper():
+                    continue
+                rest = after.strip(_TRIM + " ")
                 if 0 < len(rest) <= 40:
                     return rest
         return None

@@ -3,6 +3,8 @@ captions and credits, read from the units around the main run of prose (see text
 
 from __future__ import annotations
 
+import re
+
 from ..article import Article, Media
 from ..lang import LangPack
 from .bylines import Bylines
@@ -34,6 +36,9 @@ HEAD_WINDOW = 8
 ABOVE_TITLE = 3
 # A date line may also close the article ("First published: ..." right under the body).
 TAIL_WINDOW = 3
+# Breadcrumbs: steps of at most 4 words joined by an arrow-like separator.
+_BREADCRUMB = re.compile(r"\s+[>›»]\s+")
+BREADCRUMB_STEP_WORDS = 4
 _META = (DATE, BYLINE, CREDIT, CAPTION, BOILERPLATE, SECTION)
 
 
@@ -115,10 +120,26 @@ def read_fields(article: Article, units: list[Unit], cues: Cues, packs: list[Lan
             article.kicker = article.kicker or unit.kicker
         elif role == BYLINE:
             article.authors.extend(a for a in _authors(unit, cues, packs) if a not in article.authors)
-        if role == SECTION and article.section is None:
-            article.section = cues.section(unit.text)
+    # One section named once or repeated; several different ones are a menu of sections.
+    named = {cues.section(u.text, u.key) for u in units if u.role == SECTION} - {None}
+    article.section = named.pop() if len(named) == 1 else _breadcrumb_section(units)
     _read_media(article, units, cues)
     _read_date(article, units)
+
+
+def _breadcrumb_section(units: list[Unit]) -> str | None:
+    """The last step of a breadcrumb line above the title ("Home > World > Europe")."""
+    title = next((u.index for u in units if u.role == TITLE), None)
+    if title is None:
+        return None
+    for unit in units[max(0, title - HEAD_WINDOW) : title]:
+        if unit.role in (BOILERPLATE, SHORT):
+            steps = [p.strip() for p in _BREADCRUMB.split(unit.text.rstrip(" >›»"))]
+            if 2 <= len(steps) <= 6 and all(
+                0 < len(p.split()) <= BREADCRUMB_STEP_WORDS and not any(c.isdigit() for c in p) for p in steps
+            ):
+                return steps[-1]
+    return None
 
 
 def _authors(unit: Unit, cues: Cues, packs: list[LangPack]) -> list[str]:
