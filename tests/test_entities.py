@@ -165,6 +165,9 @@ def test_pronouns_agree_in_gender(fr_model: Any) -> None:
     assert index.last_person_before(elle, gender="Fem") is perrin
     assert index.last_person_before(text.index("a-t-il"), gender="Masc") is girard
     assert index.next_person_after(elle, gender="Fem") is None
+    courtesy = analysed("Mme Claire Roux a parlé à M. Jean Noir.", "fr", fr_model)
+    by_courtesy = EntityIndex(courtesy)
+    assert [by_courtesy.gender(e) for e in courtesy.entities] == ["Fem", "Masc"]
 
 
 def test_acronyms_defined_in_parentheses_join_the_name(fr_model: Any) -> None:

@@ -217,8 +217,8 @@ _TITLE_POS = frozenset({"DET", "NOUN", "ADJ", "PROPN"})
 
 def _genders(article: Article, entities: list[Entity], data: EntityData | None) -> dict[int, str]:
     """Grammatical gender of each person, voted by the determiners, role nouns and adjectives
-    of their titles and role mentions (only when a role noun is there: "la presse, Mark Esper"
-    says nothing about Esper)."""
+    of their titles, courtesy titles and role mentions (only when a role noun or a courtesy title
+    is there: "la presse, Mark Esper" says nothing about Esper)."""
     doc = article.nlp
     out: dict[int, str] = {}
     if doc is None or data is None:
@@ -239,7 +239,7 @@ def _genders(article: Article, entities: list[Entity], data: EntityData | None) 
                 while i >= 0 and span.start - i <= _TITLE_WINDOW and doc[i].pos_ in _TITLE_POS:
                     window.append(doc[i])
                     i -= 1
-                if not any(t.lower_ in data.role_firsts for t in window):
+                if not any(t.lower_ in data.role_firsts or t.text in data.honorifics for t in window):
                     continue
             for token in window:
                 for value in token.morph.get("Gender"):
