@@ -283,7 +283,9 @@ def search(
     if parsed.match is None:
         where, params = _filter_sql(filters)
         sql = "SELECT a.n, 0.0 FROM articles a" + ((" WHERE " + " AND ".join(where)) if where else "")
-        sql += " ORDER BY coalesce(a.stated_date, '') DESC, a.n DESC LIMIT ? OFFSET ?"
+        # NULL dates sort last in DESC as '' did; the bare column lets the stated-date index serve
+        # the order (0.2 ms instead of a 400 ms scan and sort on 100k articles, bench/web.py).
+        sql += " ORDER BY a.stated_date DESC, a.n DESC LIMIT ? OFFSET ?"
         ranked = [(int(r[0]), 0.0) for r in conn.execute(sql, [*params, limit, offset])]
     else:
         ranked = _ranked(conn, parsed.match, filters, limit, offset)
@@ -332,10 +334,15 @@ def count(
     parsed = parse_query(query, lemmatize)
     if parsed.match is None:
         where, params = _filter_sql(filters)
+        if where == ["a.duplicate_of IS NULL"]:  # no filter: index counts, not a scan of every row
+            sql = "SELECT (SELECT count(*) FROM articles) - (SELECT count(DISTINCT article) FROM duplicates)"
+            return int(conn.execute(sql).fetchone()[0])
         sql = "SELECT count(*) FROM articles a" + ((" WHERE " + " AND ".join(where)) if where else "")
         return int(conn.execute(sql, params).fetchone()[0])
     where, params = _filter_sql(filters, indexed=True)
-    sql = "SELECT count(*) FROM fts JOIN articles a ON a.n = fts.rowid WHERE fts MATCH ?"
+    # Without filters the join to articles is not needed, and it cost a row read per match
+    # (725 ms instead of 7 ms for a word in 65k of 100k articles, bench/web.py).
+    sql = "SELECT count(*) FROM fts" + (" JOIN articles a ON a.n = fts.rowid" if where else "") + " WHERE fts MATCH ?"
     sql += "".join(" AND " + w for w in where)
     total = int(conn.execute(sql, [parsed.match, *params]).fetchone()[0])
     if filters.duplicates:
