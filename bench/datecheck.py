@@ -9,7 +9,11 @@
 The anchor is the rules-only baseline the issue quotes (5.5 % false alarms, 13.5 % recall
 on -1 year), measured earlier on this machine; it has no code in this repository.
 
-Usage: .venv/bin/python bench/datecheck.py [--corpus tbaq|platinum|ftib|all] [--all-offsets] [--json]
+Also on modern news pages (htmldate's evaluation set, en and fr, gold publication dates):
+text extracted by dateline; `--page-dates` keeps the page's own URL/meta dates as clues.
+
+Usage: .venv/bin/python bench/datecheck.py [--corpus tbaq|platinum|ftib|htmldate-en|htmldate-fr|all]
+       [--all-offsets] [--page-dates] [--json]
 """
 
 from __future__ import annotations
@@ -38,6 +42,10 @@ CORPORA = {
     "platinum": (SHARED / "en-te3" / "platinum", "en"),
     "ftib": (SHARED / "fr-ftib" / "Data", "fr"),
 }
+PUBDATE = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "pubdate" / "htmldate"
+# Modern news pages with a gold publication date (htmldate's evaluation set): extracted with
+# dateline's own HTML extraction; only en and fr pages are read.
+PAGES = {"htmldate-en": "en", "htmldate-fr": "fr"}
 # (label, years, months, days)
 OFFSETS: list[tuple[str, int, int, int]] = [
     ("-10y", -10, 0, 0),
@@ -68,6 +76,41 @@ class Doc:
     dct: date
     scorer: Scorer
     cpu: float
+
+
+def pages(corpus: str, *, page_dates: bool) -> list[Doc]:
+    """htmldate pages of one language: text and page dates from dateline's extraction."""
+    import csv
+    import gzip
+
+    from dateline.extract import Extract
+    from dateline.ingest import files
+
+    code = PAGES[corpus]
+    table = PUBDATE / "languages.tsv"
+    if not table.exists():
+        sys.exit(f"{table} is absent: the shared benchmarks are needed")
+    model = nlp.model(code)
+    docs: list[Doc] = []
+    with table.open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter="\t") if r["lang"] == code]
+    for row in rows:
+        gold = parse_day(row["date"])
+        path = PUBDATE / "html" / f"{row['file']}.gz"
+        if gold is None or not path.exists():
+            continue
+        article = files.from_bytes(gzip.decompress(path.read_bytes()), location=row["url"], kind="html")
+        article.url = row["url"]
+        start = time.process_time()
+        article = Extract(language=code)(article)
+        if not article.text.strip():
+            continue
+        if not page_dates:
+            article.page_dates = type(article.page_dates)()
+        article.nlp = model(article.text[:100_000])
+        clues = find_clues(article, code)
+        docs.append(Doc(corpus, row["file"], gold, Scorer(clues, date.today()), time.process_time() - start))
+    return docs
 
 
 def documents(names: list[str]) -> list[Doc]:
@@ -132,14 +175,15 @@ def shifts(docs: list[Doc], all_offsets: bool) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", default="all", choices=[*CORPORA, "all"])
+    parser.add_argument("--corpus", default="all", choices=[*CORPORA, *PAGES, "all"])
     parser.add_argument("--all-offsets", action="store_true")
+    parser.add_argument("--page-dates", action="store_true", help="htmldate pages: keep URL and meta dates as clues")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    names = list(CORPORA) if args.corpus == "all" else [args.corpus]
+    names = [*CORPORA, *PAGES] if args.corpus == "all" else [args.corpus]
     results: dict[str, Any] = {}
     for name in names:
-        docs = documents([name])
+        docs = pages(name, page_dates=args.page_dates) if name in PAGES else documents([name])
         results[name] = {
             "docs": len(docs),
             "cpu_ms_per_doc": 1000 * sum(d.cpu for d in docs) / max(1, len(docs)),

@@ -53,15 +53,19 @@ def test_no_two_terms_of_one_office_overlap_by_more_than_acting_days() -> None:
     ],
 )
 def test_person_with_role_bounds_the_writing_date(text: str, code: str, inside: str, outside: str) -> None:
-    (clue,) = _clues(text, code)
-    assert clue.allows(date.fromisoformat(inside))  # type: ignore[attr-defined]
-    assert not clue.allows(date.fromisoformat(outside))  # type: ignore[attr-defined]
+    began, term = _clues(text, code)
+    assert term.allows(date.fromisoformat(inside))  # type: ignore[attr-defined]
+    assert not term.allows(date.fromisoformat(outside))  # type: ignore[attr-defined]
+    # "Written after the term began" is the strong part; the end of the term weighs less,
+    # since retrospectives keep the title of the time they tell.
+    assert began.weight > oh.TERM_WEIGHT == term.weight  # type: ignore[attr-defined]
+    assert began.allows(date(2199, 1, 1))  # type: ignore[attr-defined]
 
 
 def test_same_alias_and_office_gives_the_union_of_terms() -> None:
-    (clue,) = _clues("President Bush spoke to reporters.", "en")
-    assert clue.allows(date(1990, 6, 1)) and clue.allows(date(2005, 6, 1))  # type: ignore[attr-defined]
-    assert not clue.allows(date(1997, 6, 1))  # type: ignore[attr-defined]
+    _began, term = _clues("President Bush spoke to reporters.", "en")
+    assert term.allows(date(1990, 6, 1)) and term.allows(date(2005, 6, 1))  # type: ignore[attr-defined]
+    assert not term.allows(date(1997, 6, 1))  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(
@@ -80,6 +84,6 @@ def test_no_clue_without_a_current_role_next_to_the_name(text: str, code: str) -
 
 
 def test_evidence_names_the_person_and_the_term() -> None:
-    (clue,) = _clues("Mark Esper, chef du Pentagone, a parlé.")
+    clue = _clues("Mark Esper, chef du Pentagone, a parlé.")[0]
     detail = clue.describe(None)  # type: ignore[attr-defined]
     assert "Mark Esper" in detail and "2020-11" in detail

@@ -34,8 +34,9 @@ def _day(value: str | None) -> str:
 
 def _level(confidence: float) -> str:
     # Bands of the date check's confidence (analyze/datecheck_combine: 1 - exp(-margin/2.5)):
-    # 0.85 needs a margin of ~5 (two strong clues), 0.6 one strong clue.
-    return "high" if confidence >= 0.85 else "medium" if confidence >= 0.6 else "low"
+    # high from a margin of 3.5 (two independent clues against the stated date), medium from
+    # 1.75, i.e. about the alarm margin (datecheck_combine.ALARM).
+    return "high" if confidence >= 0.75 else "medium" if confidence >= 0.5 else "low"
 
 
 def date_line(article: Article) -> str | None:
