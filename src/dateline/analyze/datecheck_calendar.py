@@ -226,15 +226,15 @@ def _daymonth_clues(f: Found, tense: Tense | None, quoted: str) -> list[Clue]:
 
         # Soft: a weekday named with its date is most often the day of writing or the day before.
         near = tuple(_around(d, tense, 1) for d in days)
-        out = [
+        matched = [
             Clue("weekday_match", windows, WEIGHTS["weekday_match"], f.start, f.end, quoted, describe),
             Clue("soft", near, WEIGHTS["soft"], f.start, f.end, quoted, says(f"'{quoted}' mentioned")),
         ]
         if tense in ("past", "future"):  # which side of the date, in the year it names
             sides = tuple(_around(d, tense, WEEKDAY_SPAN_DAYS) for d in days)
             weight = WEIGHTS[f"date_{tense}"]
-            out.append(Clue("weekday_match", sides, weight, f.start, f.end, quoted, describe))
-        return out
+            matched.append(Clue("weekday_match", sides, weight, f.start, f.end, quoted, describe))
+        return matched
     out: list[Clue] = []
     if tense in ("past", "future"):
         windows = tuple(_around(d, tense, 183) for d in days)
