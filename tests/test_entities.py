@@ -147,6 +147,10 @@ def test_french_titles_appositions_and_portfolios(fr_model: Any) -> None:
     assert named(article, "Paul Girard").roles == ["maire de Lyon"]
     assert not any("Armées" in e.name for e in article.entities)  # a portfolio, not an organisation
     assert EntityIndex(article).by_role("la ministre") is dumont
+    elided = analysed(
+        "Il a reçu l'ambassadeur américain Matthew Tueller. Selon l'ambassadeur, tout va bien.", "fr", fr_model
+    )
+    assert [m.text for m in named(elided, "Matthew Tueller").mentions] == ["Matthew Tueller", "ambassadeur"]
     cue = text.index("a déclaré la ministre")
     assert EntityIndex(article).at(cue + len("a déclaré la "), cue + len("a déclaré la ministre")) is dumont
 
@@ -198,6 +202,15 @@ def test_english_roles_and_synonyms(en_model: Any) -> None:
     assert named(article, "Washington").label == "ORG"
     index = EntityIndex(article)
     assert index.by_role("the Pentagon chief") is esper
+    more = analysed(
+        "Iran's Foreign Minister Mohammad Javad Zarif spoke. Gen. Mark Milley, chairman of the Joint Chiefs of "
+        "Staff, told reporters. Donald Trump's national security adviser John Bolton resigned.",
+        "en",
+        en_model,
+    )
+    assert named(more, "Mohammad Javad Zarif").roles == ["Iran's Foreign Minister"]
+    assert named(more, "Mark Milley").roles == ["Gen.", "chairman of the Joint Chiefs of Staff"]
+    assert named(more, "John Bolton").roles == ["national security adviser"]
     assert index.by_role("the secretary of defense") is esper
     assert index.last_person_before(text.index("said.")) is esper
 

@@ -161,7 +161,7 @@ def load(code: str) -> EntityData:
         leading_articles=tuple(a.lower() for a in raw["leading_articles"]),
         not_person_start=frozenset(w.lower() for w in raw["not_person_start"]),
         honorifics=frozenset(raw["honorifics"]),
-        definite=frozenset(w.lower().translate(_APOSTROPHES) for w in raw["definite"]),
+        definite=frozenset(w.lower().translate(_APOSTROPHES).rstrip("'") for w in raw["definite"]),
         portfolios=frozenset(" ".join(words(p)) for p in raw["portfolios"]),
         institution_heads=frozenset(w.lower() for w in raw["institution_heads"]),
         stopwords=stop,

@@ -59,8 +59,9 @@ class Tokens:
         return int(token.idx) + len(token.text)
 
     def key(self, i: int) -> str:
-        """The token as role data spells it: lower-case, elided article without its apostrophe."""
-        return self.low[i].rstrip("'")
+        """The token as role data spells it: lower-case, an elided article without its apostrophe,
+        an abbreviation without its period ("Gen." -> "gen")."""
+        return self.low[i].rstrip("'.")
 
 
 def role_length(tokens: Tokens, data: EntityData, i: int) -> int:
@@ -101,7 +102,8 @@ def title_before(tokens: Tokens, data: EntityData, s: int) -> str | None:
     window: list[int] = []
     while j >= 0 and right - j < MAX_TITLE and j not in tokens.person_tokens:
         pos = tokens.pos[j]
-        if pos not in _MODIFIER_POS and pos not in _LINK_POS:
+        possessive = pos == "PART" and tokens.doc[j].tag_ == "POS"  # "Iran's Foreign Minister"
+        if pos not in _MODIFIER_POS and pos not in _LINK_POS and not possessive:
             break
         window.append(j)
         j -= 1
@@ -124,10 +126,12 @@ def title_before(tokens: Tokens, data: EntityData, s: int) -> str | None:
     while (
         first - 1 >= 0
         and chosen - (first - 1) <= MAX_PREMODIFIERS
-        and tokens.pos[first - 1] in _MODIFIER_POS
+        and (tokens.pos[first - 1] in _MODIFIER_POS or tokens.doc[first - 1].tag_ == "POS")
         and (first - 1) not in tokens.person_tokens
     ):
         first -= 1
+    while first < chosen and tokens.doc[first].tag_ == "POS":
+        first += 1  # "Trump's adviser John Bolton": the possessor is another person
     if comma and (first == 0 or tokens.key(first - 1) not in data.definite):
         return None  # "X, Name" without a definite role NP is a list, not an apposition
     last = right
