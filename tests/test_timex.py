@@ -202,3 +202,27 @@ def test_unsupported_language_is_a_problem_not_a_crash() -> None:
     article = Article(text="am 3. März 2020", language="de", stated_date="2020-01-06")
     Timexes()(article)
     assert article.timexes == [] and article.problems[0].step == "timex"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "span", "value"),
+    [
+        ("He was found on Thanksgiving Day.", "en", "Thanksgiving Day", "1999-11-25"),
+        ("Good Friday 2003 was quiet.", "en", "Good Friday 2003", "2003-04-18"),
+        ("Le lundi de Pâques 2003, rien.", "fr", "Le lundi de Pâques 2003", "2003-04-21"),
+        ("À Noël, il neigeait.", "fr", "Noël", "1999-12-25"),
+    ],
+)
+def test_holidays(sentence: str, language: str, span: str, value: str) -> None:
+    assert values(sentence, language, "1999-12-06").get(span) == ("DATE", value)
+
+
+def test_easter_computus() -> None:
+    from dateline.analyze.timex_resolve import easter
+
+    assert [easter(y).isoformat() for y in (2000, 2019, 2024, 2038)] == [
+        "2000-04-23",
+        "2019-04-21",
+        "2024-03-31",
+        "2038-04-25",
+    ]

@@ -207,7 +207,7 @@ def find(text: str, language: str, anchor: str | None, doc: Any = None) -> list[
             spec["present_dir"] = present_dir
         if year_tense:
             spec["year_tense"] = True
-        if default_dir and ("month" in spec or "season" in spec):
+        if default_dir and ("month" in spec or "season" in spec or "holiday" in spec):
             spec["default_dir"] = default_dir
         if spec.get("hour") is not None and not _DATE_SLOTS & spec.keys():
             spec["follow"] = True  # a bare clock time belongs to the last day the text named
@@ -221,7 +221,9 @@ def find(text: str, language: str, anchor: str | None, doc: Any = None) -> list[
 
 
 # Slots that name a day or a period: a clock time with none of them follows the text's last day.
-_DATE_SLOTS = frozenset({"year", "month", "day", "weekday", "dayrel", "unit", "season", "value", "decade", "century"})
+_DATE_SLOTS = frozenset(
+    {"year", "month", "day", "weekday", "dayrel", "unit", "season", "value", "decade", "century", "holiday"}
+)
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 

@@ -199,6 +199,55 @@ def _pick_year(anchor: date, month: int, day: int | None, spec: dict[str, Any]) 
     return min(candidates, key=lambda c: (abs((c[1] - anchor).days), c[0] != anchor.year))[0]
 
 
+def easter(year: int) -> date:
+    """Gregorian Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+_FIXED = re.compile(r"^(\d\d)-(\d\d)$")
+_NTH = re.compile(r"^(\d\d)-W(\d)-(-?\d)$")
+_EASTER = re.compile(r"^E([+-]\d+)$")
+
+
+def holiday(rule: str, year: int) -> date | None:
+    """The day of a holiday rule in a year: "12-25" (fixed), "11-W4-4" (4th Thursday of
+    November; -1 = last), "E-2" (two days before Easter)."""
+    if m := _FIXED.match(rule):
+        return date(year, int(m.group(1)), int(m.group(2)))
+    if m := _NTH.match(rule):
+        month, weekday, nth = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        days = [
+            d for d in range(1, calendar.monthrange(year, month)[1] + 1) if date(year, month, d).isoweekday() == weekday
+        ]
+        return date(year, month, days[nth - 1 if nth > 0 else nth])
+    if m := _EASTER.match(rule):
+        return easter(year) + timedelta(days=int(m.group(1)))
+    return None
+
+
+def _holiday(spec: dict[str, Any], ref: date | None) -> str | None:
+    rule = str(spec["holiday"])
+    if spec.get("year") is not None:
+        found = holiday(rule, int(spec["year"]))
+        return found.isoformat() if found else None
+    if ref is None:
+        return None
+    candidates = [d for d in (holiday(rule, y) for y in (ref.year - 1, ref.year, ref.year + 1)) if d is not None]
+    direction = _direction(spec, 0) if spec.get("year_tense") or spec.get("dir") in (-1, 1) else None
+    direction = direction or int(spec.get("default_dir") or 0) or None
+    if direction is not None:
+        candidates = [d for d in candidates if (d - ref).days * direction >= 0] or candidates
+    return min(candidates, key=lambda d: abs((d - ref).days)).isoformat()
+
+
 def _valid_day(year: int | None, month: int, day: int) -> bool:
     if not 1 <= month <= 12:
         return False
@@ -254,6 +303,7 @@ def _point(spec: dict[str, Any], ref: date | None) -> Result:
         return f"{int(spec['century']) - 1:02d}" + suffix[:2], None
     relative = year is None and (
         month is not None
+        or spec.get("holiday") is not None
         or spec.get("weekday") is not None
         or spec.get("dayrel") is not None
         or spec.get("unit") is not None
@@ -277,6 +327,8 @@ def _point(spec: dict[str, Any], ref: date | None) -> Result:
 
 
 def _calendar(spec: dict[str, Any], ref: date | None, year: Any, month: Any, day: Any) -> str | None:
+    if spec.get("holiday"):
+        return _holiday(spec, ref)
     if year is not None:
         year = int(year)
         if spec.get("season"):

@@ -30,6 +30,7 @@ LEXICAL = (
     "weekday",
     "dayrel",
     "eventrel",
+    "holiday",
     "unit",
     "season",
     "pod",
