@@ -62,7 +62,7 @@ def find_claims(ctx: Context) -> list[Claim]:
             out.append(
                 Claim(
                     stance=stance,
-                    text=doc.text[start:end],
+                    text=cues.text_of(doc)[start:end],
                     start=start,
                     end=end,
                     holder=holder,
@@ -100,7 +100,7 @@ def _proposition(
                 return start, end
         return None
     first, last = found
-    start, end = trim(doc.text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
+    start, end = trim(cues.text_of(doc), doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
     for q_start, q_end in pairs:  # never cut a quote in two: "un projet « brutal et inutile »"
         if q_start < end < q_end:
             end = q_end

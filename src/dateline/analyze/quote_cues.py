@@ -40,7 +40,7 @@ def units(doc: Any, spans: Iterable[tuple[int, int]]) -> list[Unit]:
     """spaCy's sentences, never split inside a quote nor between a closing mark and the
     reporting clause that follows it (the parser often ends a sentence at "»")."""
     quoted = sorted(spans)
-    text: str = doc.text
+    text: str = text_of(doc)
     merged: list[list[int]] = []
     for sent in doc.sents:
         if merged and _joins(merged[-1][1], sent.start_char, quoted, text):
@@ -53,7 +53,7 @@ def units(doc: Any, spans: Iterable[tuple[int, int]]) -> list[Unit]:
 
 def _split_at_openings(found: list[Unit], doc: Any, quoted: list[tuple[int, int]]) -> list[Unit]:
     """A quote opening after a full stop starts a sentence, whatever the parser thought."""
-    text: str = doc.text
+    text: str = text_of(doc)
     out: list[Unit] = []
     for unit in found:
         cuts = [
@@ -96,6 +96,14 @@ def _joins(prev_end: int, next_start: int, quoted: list[tuple[int, int]], text: 
     return ends_quote and (head.islower() or head in {",", "-"})
 
 
+def text_of(doc: Any) -> str:
+    """The parsed text, computed once: spaCy's `Doc.text` joins every token on each access."""
+    cached = doc.user_data.get("dateline.text")
+    if cached is None:
+        cached = doc.user_data["dateline.text"] = doc.text
+    return str(cached)
+
+
 def in_quote(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= pos < end for start, end in spans)
 
@@ -121,6 +129,8 @@ def lemma(token: Token, lex: Lexicon) -> str:
 
 
 def _before_inverted_pronoun(token: Token) -> bool:
+    if token.whitespace_ or not token.is_alpha:
+        return False  # "estime-t-il": no space between the verb and its pronoun
     doc = token.doc
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     return nxt is not None and nxt.text.startswith("-") and len(nxt.text) > 1 and token.is_alpha
@@ -153,7 +163,7 @@ def cue(verb: Token, doc: Any) -> Cue:
     while last + 1 < len(doc) and doc[last + 1].text.startswith("-") and len(doc[last + 1].text) > 1:
         last += 1  # "estime-t-il"
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-    return Cue(start=start, end=end, text=doc.text[start:end])
+    return Cue(start=start, end=end, text=text_of(doc)[start:end])
 
 
 def negated(verb: Token, lex: Lexicon) -> bool:

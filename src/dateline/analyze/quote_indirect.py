@@ -132,7 +132,7 @@ def find_verbal(doc: Any, lex: Lexicon, spans: list[tuple[int, int]], all_units:
             first, last = found
             if last <= first:
                 continue
-            start, end = trim(doc.text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
+            start, end = trim(cues.text_of(doc), doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
             for q_start, q_end in spans:  # a clause cutting a quote in two takes all of it
                 if q_start < start < q_end:
                     start = q_start
@@ -188,11 +188,11 @@ def find_sourced(
             before = normalised[unit.start : match.start()].strip()
             between_commas = before.endswith(",") and normalised[np_end : np_end + 1] == ","
             if not before or before in {'"'}:
-                start, end = trim(doc.text, np_end, unit.end)
+                start, end = trim(cues.text_of(doc), np_end, unit.end)
             elif between_commas:  # "…, toujours selon X, …": the whole sentence is sourced
-                start, end = trim(doc.text, unit.start, unit.end)
+                start, end = trim(cues.text_of(doc), unit.start, unit.end)
             else:
-                start, end = trim(doc.text, unit.start, match.start())
+                start, end = trim(cues.text_of(doc), unit.start, match.start())
             if end - start < 8:
                 continue
             out.append(Reported(start=start, end=end, verb=None, cue=None, unit=unit, speaker=(np_start, np_end, head)))

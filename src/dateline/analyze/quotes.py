@@ -75,18 +75,27 @@ class Context:
         return len(self.units) - 1
 
 
+# The context of the last article (one slot): the claims step runs right after the quotes step
+# on the same parse. Not kept on the Doc, whose user_data must stay serialisable.
+_LAST: list[Context] = []
+
+
 def prepare(article: Article, step: str) -> Context | None:
-    """Everything the quote and claim steps share, or None after recording why not."""
+    """Everything the quote and claim steps share, or None after recording why not. Built
+    once per parse: the claims step reuses what the quotes step built."""
     doc = article.nlp
     if doc is None:
         article.problem(step, Code.STEP_SKIPPED.value, "no parse for this article (no model for its language?)")
         return None
+    cached = _LAST[0] if _LAST else None
+    if cached is not None and cached.doc is doc and cached.article is article:
+        return cached
     try:
         lex = load_lexicon(article.language or "")
     except DatelineError as exc:
         article.problem(step, exc.code.value, exc.message)
         return None
-    text: str = doc.text
+    text: str = cues.text_of(doc)
     scan = quote_marks.scan(text, lex.marks)
     if scan.unbalanced and step == "quotes":
         where = ", ".join(str(o) for o in scan.unbalanced[:5])
@@ -94,7 +103,9 @@ def prepare(article: Article, step: str) -> Context | None:
     pairs = [(q.start, q.end) for q in scan.spans]
     resolver = Resolver(article=article, lex=lex, index=index_for(article))
     normalised = quote_marks.normalise(text, lex.marks)
-    return Context(article, doc, lex, scan.spans, cues.units(doc, pairs), normalised, resolver)
+    context = Context(article, doc, lex, scan.spans, cues.units(doc, pairs), normalised, resolver)
+    _LAST[:] = [context]
+    return context
 
 
 def find_quotes(ctx: Context) -> list[Quote]:
@@ -119,7 +130,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
             found.remove(f)
         span = speaker_span(reported.verb, reported.unit, ctx.normalised, ctx.lex, pairs) if reported.verb else None
         speaker = _continuing(ctx, span, found, ctx.unit_of(reported.start)) if span else None
-        text = ctx.doc.text[reported.start : reported.end]
+        text = cues.text_of(ctx.doc)[reported.start : reported.end]
         quote = Quote(
             kind="indirect", start=reported.start, end=reported.end, text=text, speaker=speaker, cue=reported.cue
         )
@@ -134,7 +145,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
                 if f.quote.speaker is None:
                     f.quote.speaker = speaker
             continue
-        text = ctx.doc.text[reported.start : reported.end]
+        text = cues.text_of(ctx.doc)[reported.start : reported.end]
         quote = Quote(kind="indirect", start=reported.start, end=reported.end, text=text, speaker=speaker)
         found.append(Found(quote, None, k))
     return [f.quote for f in sorted(found, key=lambda f: f.quote.start)]
@@ -167,7 +178,7 @@ def _mostly_quoted(start: int, end: int, pairs: list[tuple[int, int]]) -> bool:
 
 
 def _direct(ctx: Context, quoted: quote_marks.Quoted, pairs: list[tuple[int, int]], found: list[Found]) -> Found | None:
-    doc, lex, text = ctx.doc, ctx.lex, ctx.doc.text
+    doc, lex, text = ctx.doc, ctx.lex, cues.text_of(ctx.doc)
     span = doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
     if span is None or len(span) < 3:
         return None
