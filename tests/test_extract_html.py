@@ -3,6 +3,8 @@ caption/credit, section, kicker, and bad input (hostile, truncated, no article).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import EXAMPLES
@@ -242,3 +244,13 @@ def test_headline_and_byline_from_the_article_not_the_page_chrome() -> None:
     assert article.title == "Le pont de Cahors rouvre après deux ans de travaux"
     assert article.authors == ["Sophie Delmas"]
     assert "Par Sophie Delmas" in article.removed and "Sophie Delmas" not in article.text
+
+
+def test_read_reports_a_page_without_article_once(tmp_path: Path) -> None:
+    import dateline
+
+    page = tmp_path / "404.html"
+    page.write_text(NOT_FOUND, encoding="utf-8")
+    article = dateline.read(page, analyze=False)
+    assert article.text == ""
+    assert [p.code for p in article.problems].count(Code.NO_ARTICLE.value) == 1

@@ -77,7 +77,7 @@ class Extract:
             text.extract(article, packs)
         if self.date is not None:
             article.stated_date = self.date
-        if not article.text.strip():
+        if not article.text.strip() and Code.NO_ARTICLE.value not in {p.code for p in article.problems}:
             article.problem(self.name, Code.NO_ARTICLE.value, "no article text found on this page")
         article.assign_id()
         return article
