@@ -62,7 +62,10 @@ def gold(verbose: bool) -> None:
     print(f"\n## our French gold ({result.items} articles from ../shared, tests/gold/quotes_fr; {lost} unanchored)")
     for t, s in result.quotes.items():
         row = s.row()
-        print(f"dateline @{t}: P {row['P']} R {row['R']} F1 {row['F1']}  speakers {s.speaker_ok}/{s.tp} ({row['speaker_acc']})")
+        print(
+            f"dateline @{t}: P {row['P']} R {row['R']} F1 {row['F1']}"
+            f"  speakers {s.speaker_ok}/{s.tp} ({row['speaker_acc']})"
+        )
     print(f"GGT on its own French gold: F1 {GGT_FR_OWN['F1']}, speaker accuracy {GGT_FR_OWN['speaker_acc']}")
     print(f"claims: {result.claims.row()}")
 
@@ -111,7 +114,10 @@ def speed(rounds: int) -> None:
     ours = spent.get("quotes", 0.0) + spent.get("claims", 0.0)
     print(f"  spaCy parse alone: {count / parse:.1f} articles/s/core")
     print(f"  whole pipeline:    {count / total:.1f} articles/s/core (target >= 8)")
-    print(f"  quotes+claims add {100 * ours / parse:.1f} % to the parse; all steps after it add {100 * (total - parse) / parse:.1f} %")
+    print(
+        f"  quotes+claims add {100 * ours / parse:.1f} % to the parse;"
+        f" all steps after it add {100 * (total - parse) / parse:.1f} %"
+    )
 
 
 def main() -> int:

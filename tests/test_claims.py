@@ -4,9 +4,9 @@ sentences written for these tests, plus the seed page)."""
 from __future__ import annotations
 
 import pytest
-from conftest import need_shared
 
 import dateline
+from conftest import need_shared
 from dateline.article import Article, Claim
 
 
@@ -17,7 +17,12 @@ def claims(text: str, language: str = "fr") -> list[Claim]:
 @pytest.mark.parametrize(
     ("text", "stance", "holder", "proposition"),
     [
-        ("Le ministre Paul Agnel a démenti avoir rencontré le candidat.", "deny", "Paul Agnel", "avoir rencontré le candidat"),
+        (
+            "Le ministre Paul Agnel a démenti avoir rencontré le candidat.",
+            "deny",
+            "Paul Agnel",
+            "avoir rencontré le candidat",
+        ),
         ("La mairie a confirmé la fermeture de la piscine.", "confirm", "mairie", "la fermeture de la piscine"),
         ("La directrice, Nadia Roux, a annoncé sa démission vendredi.", "announce", "Nadia Roux", "sa démission"),
         ("Le club a rejeté les accusations de dopage.", "reject", "club", "les accusations de dopage"),

@@ -13,9 +13,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SHARED, need_shared
 
 import dateline
+from conftest import ROOT, SHARED, need_shared
 from dateline.article import Article
 from dateline.evaluate.quote_sets import read_challenge, score_challenge, score_gold
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 import pytest
 
 import dateline
+from conftest import need_shared
 from dateline.analyze.quote_marks import normalise, scan
 from dateline.article import Article, Quote
 from dateline.errors import Code
-
-from conftest import need_shared
 
 FR_MARKS = (("«", "»"), ("“", "”"), ('"', '"'), ("‘", "’"))
 
@@ -29,7 +28,7 @@ def test_marks_nested_and_normalised() -> None:
     found = scan(text, FR_MARKS)
     assert [text[q.start : q.end] for q in found.spans] == ["« le mot “crise” est faux »", "“rien”"]
     assert not found.unbalanced
-    assert normalise("d’après « x »", FR_MARKS) == "d'après \" x \""
+    assert normalise("d’après « x »", FR_MARKS) == 'd\'après " x "'
 
 
 def test_marks_apostrophes_are_not_quotes() -> None:
@@ -110,7 +109,11 @@ def test_sentences_are_not_split_inside_a_quote() -> None:
 @pytest.mark.parametrize(
     ("text", "content", "speaker"),
     [
-        ("La préfète Anne Lazare a annoncé que la route serait rouverte samedi.", "la route serait rouverte samedi", "Anne Lazare"),
+        (
+            "La préfète Anne Lazare a annoncé que la route serait rouverte samedi.",
+            "la route serait rouverte samedi",
+            "Anne Lazare",
+        ),
         ("Selon le procureur Éric Vidal, l'enquête durera des mois.", "l'enquête durera des mois", "Éric Vidal"),
         ("D'après la météorologue Inès Caro, la neige tombera demain.", "la neige tombera demain", "Inès Caro"),
         ("À en croire l'avocat Jules Ponsard, le dossier est vide.", "le dossier est vide", "Jules Ponsard"),

@@ -15,7 +15,7 @@ from ..article import Article, Claim, Holder
 from . import quote_cues as cues
 from .quote_attribution import speaker_span
 from .quote_cues import Token, Unit
-from .quote_indirect import other_sense, complement, incise_clause, trim
+from .quote_indirect import complement, incise_clause, other_sense, trim
 from .quote_lexicon import Lexicon
 from .quotes import Context, prepare
 

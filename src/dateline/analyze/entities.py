@@ -271,13 +271,13 @@ def _merge(groups: list[_Group]) -> list[_Group]:
         n = len(group.key)
         target: _Group | None = None
         if group.label != "ORG":
-            owners = [p for p in persons if p is not group and len(p.key) > n and p.key[-n:] == group.key]
+            owners = [
+                p
+                for p in persons
+                if p is not group and id(p) not in merged and len(p.key) > n and p.key[-n:] == group.key
+            ]
             if owners:
-                # The full name mentioned most ("Alexandre Benalla" over a heading's "Affaire
-                # Benalla"), then the nearest.
-                target = min(
-                    owners, key=lambda p: (-len(p.mentions), abs(p.mentions[0].start - group.mentions[0].start))
-                )
+                target = _owner(group, owners, merged)
         else:
             # One added word only ("Parlement irakien", "Union européenne"): "House" is not
             # "House Freedom Caucus" (politico page of trafilatura-evaldata).
@@ -288,6 +288,24 @@ def _merge(groups: list[_Group]) -> list[_Group]:
             target.mentions.extend(group.mentions)
             merged.add(id(group))
     return [g for g in groups if id(g) not in merged]
+
+
+def _owner(group: _Group, owners: list[_Group], merged: set[int]) -> _Group | None:
+    """The full name a surname group joins. One owner, or one mentioned at least twice as often
+    as any other ("Alexandre Benalla" over a heading's "Affaire Benalla"), takes it all;
+    otherwise each mention goes to the owner named last before it ("Marine Le Pen" … "Jean-Marie
+    Le Pen" … "Le Pen"), and None is returned because the group is already shared out."""
+    ranked = sorted(owners, key=lambda p: -len(p.mentions))
+    if len(ranked) == 1 or len(ranked[0].mentions) >= 2 * len(ranked[1].mentions):
+        return ranked[0]
+    for raw in group.mentions:
+        before = [
+            (max((r.start for r in p.mentions if r.start < raw.start), default=-1), k) for k, p in enumerate(ranked)
+        ]
+        latest, k = max(before, key=lambda item: (item[0], -item[1]))
+        ranked[k if latest >= 0 else 0].mentions.append(raw)
+    merged.add(id(group))
+    return None
 
 
 def _metonymy(groups: list[_Group], tokens: Tokens, data: EntityData) -> None:

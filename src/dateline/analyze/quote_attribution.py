@@ -29,7 +29,7 @@ def source_after(verb: Token, unit: Unit, normalised: str, lex: Lexicon) -> tupl
             continue
         span = cues.linear_np(doc, token.i, unit.last, lex)
         if span is not None:
-            return _chars(doc, span) + (doc[span[1] - 1],)
+            return (*_chars(doc, span), doc[span[1] - 1])
     return None
 
 
@@ -77,20 +77,20 @@ def speaker_span(
     if agent is not None:
         span = cues.np_extent(agent, lex, unit.first, unit.last)
         if span is not None:
-            return _chars(doc, span) + (_head_of(doc, span, lex),)
+            return (*_chars(doc, span), _head_of(doc, span, lex))
     subject = cues.subject(verb, lex)
     if subject is not None and not cues.in_quote(subject.idx, skip):
         span = cues.np_extent(subject, lex, unit.first, unit.last)
         if span is not None:
             span = _outside(doc, span, skip)
-            return _chars(doc, span) + (_head_of(doc, span, lex),)
+            return (*_chars(doc, span), _head_of(doc, span, lex))
     found = source_after(verb, unit, normalised, lex)
     if found is not None:
         return found
     if not cues.inverted(verb, lex, unit.last):
         back = cues.backward_np(verb, lex, unit.first)
         if back is not None and not cues.in_quote(doc[back[0]].idx, skip):
-            return _chars(doc, back) + (_head_of(doc, back, lex),)
+            return (*_chars(doc, back), _head_of(doc, back, lex))
     return _after(verb, unit, lex, skip)
 
 
@@ -104,7 +104,7 @@ def _after(verb: Token, unit: Unit, lex: Lexicon, skip: list[tuple[int, int]]) -
         stop += 1
     linear = cues.linear_np(doc, start, stop, lex)
     if linear is not None:
-        return _chars(doc, linear) + (_head_of(doc, linear, lex),)
+        return (*_chars(doc, linear), _head_of(doc, linear, lex))
     return None
 
 

@@ -64,9 +64,9 @@ def complement(verb: Token, lex: Lexicon, unit: Unit) -> tuple[int, int] | None:
             first = child.left_edge.i
             if doc[first].lower_.replace("’", "'") in lex.complementizers:
                 first += 1
-            if lex.complementizers and doc[first - 1].lower_.replace("’", "'") not in lex.complementizers:
-                if lex.code != "en":  # French ccomp without "que" is a direct quote, read elsewhere
-                    continue
+            bare = doc[first - 1].lower_.replace("’", "'") not in lex.complementizers
+            if bare and not lex.bare_clause_reported:  # French: a clause without "que" is a direct quote
+                continue
             return max(first, verb.i + 1), min(child.right_edge.i + 1, unit.last)
     if verb.lemma_.lower() in lex.infinitive_verbs:
         for child in verb.children:

@@ -45,6 +45,7 @@ class Lexicon:
     dep_np_cut: frozenset[str]
     dep_complement: frozenset[str]
     dep_adverbial: frozenset[str]
+    bare_clause_reported: bool
     reflexive_other_sense: frozenset[str]
     start_markers: tuple[str, ...]
     pronoun_gender: dict[str, str]
@@ -77,7 +78,7 @@ def load(code: str) -> Lexicon:
         if stance not in STANCES:
             raise ValueError(f"lang/{code}/quotes.toml: unknown stance {stance!r}")
         for lemma in lemmas:
-            stance_of[lemma.lower()] = cast(Stance, stance)
+            stance_of[lemma.lower()] = stance
     return Lexicon(
         code=code,
         marks=tuple((str(o), str(c)) for o, c in cast(list[list[str]], data["marks"])),
@@ -109,6 +110,7 @@ def load(code: str) -> Lexicon:
         dep_np_cut=_words(deps, "np_cut"),
         dep_complement=_words(deps, "complement"),
         dep_adverbial=_words(deps, "adverbial"),
+        bare_clause_reported=bool(deps.get("bare_clause_reported", False)),
         reflexive_other_sense=_words(words, "reflexive_other_sense"),
         start_markers=_apostrophes(source["start_markers"]),
         pronoun_gender={k.lower(): str(v) for k, v in cast(dict[str, str], words["pronoun_gender"]).items()},

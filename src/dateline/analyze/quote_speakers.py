@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from ..article import Article, Entity, Mention, Speaker
+from ..article import Article, Entity, EntityLabel, Mention, Speaker
 from .quote_lexicon import Lexicon
 
 PERSON_LABELS = frozenset({"PER", "PERSON"})
@@ -37,7 +37,9 @@ class ParseIndex:
         by_key: dict[tuple[str, str], Entity] = {}
         persons: list[tuple[int, int, Entity]] = []
         for ent in sorted(doc.ents, key=lambda e: -len(e)):
-            label = "PER" if ent.label_ in PERSON_LABELS else "ORG" if ent.label_ in ORG_LABELS else None
+            label: EntityLabel | None = (
+                "PER" if ent.label_ in PERSON_LABELS else "ORG" if ent.label_ in ORG_LABELS else None
+            )
             if label is None:
                 continue
             key = (label, ent[-1].text.lower() if label == "PER" else ent.text.lower())

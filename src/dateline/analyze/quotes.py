@@ -193,7 +193,7 @@ def _direct(ctx: Context, quoted: quote_marks.Quoted, pairs: list[tuple[int, int
         before = ctx.normalised[prev_end : quoted.start].strip()
     ends_sentence = text[quoted.start : quoted.end - 1].rstrip()[-1:] in {".", "!", "?", "…"}
     partial = not (
-        before == "" or before.endswith(":") or ends_sentence or prev_end is not None and _only_incise(before)
+        before == "" or before.endswith(":") or ends_sentence or (prev_end is not None and _only_incise(before))
     )
     if partial and any(t.pos_ in {"VERB", "AUX"} for t in inner) and len(inner) >= 8 and before.endswith(","):
         partial = False
@@ -232,9 +232,9 @@ def _direct(ctx: Context, quoted: quote_marks.Quoted, pairs: list[tuple[int, int
     if text[unit.start : quoted.start].count("(") > text[unit.start : quoted.start].count(")"):
         return None  # quoted titles listed in parentheses ("(« Dessiner une affiche », …)")
     if before.endswith(":"):
-        who = _clause_subject(doc, unit, span.start, ctx)
-        if who is not None:  # "Mohammed, cadre, a assisté au prêche : « … »"
-            quote.speaker = who
+        subject = _clause_subject(doc, unit, span.start, ctx)
+        if subject is not None:  # "Mohammed, cadre, a assisté au prêche : « … »"
+            quote.speaker = subject
             return Found(quote, None, k)
     previous = next((f for f in reversed(found) if f.quote.speaker is not None), None)
     if previous is not None and k - previous.unit <= FLOATING_SENTENCES:
@@ -295,9 +295,9 @@ def _incise_inside(doc: Any, span: Any, lex: Lexicon) -> Token | None:
         ):
             return token
     for token in span[2:-2]:  # ", pointe Philippe de Gonneville, …": a verb the tagger took for a noun
-        if doc[token.i - 1].text == "," and token.is_lower and token.is_alpha and token.pos_ in {"NOUN", "ADJ", "ADV"}:
-            if doc[token.i + 1].ent_type_ in {"PER", "PERSON"} and doc[token.i + 1].ent_iob_ == "B":
-                return token
+        mistagged = token.is_lower and token.is_alpha and token.pos_ in {"NOUN", "ADJ", "ADV"}
+        if mistagged and doc[token.i - 1].text == "," and doc[token.i + 1].ent_type_ in {"PER", "PERSON"}:
+            return token
     return None
 
 
@@ -368,9 +368,9 @@ def _with_phrase(span: Any, verb: Token) -> tuple[int, int]:
     start, end = span.start, span.end
     head = next((t for t in span if not t.is_punct and (t.head.i < span.start or t.head.i >= span.end)), None)
     noun = head.head if head is not None else None
-    if noun is not None and noun.i < span.start and noun.head.i == verb.i and noun.pos_ == "NOUN":
-        if span.start - noun.left_edge.i <= MAX_PHRASE_WORDS:
-            start = min(start, noun.left_edge.i)
+    governed = noun is not None and noun.i < span.start and noun.head.i == verb.i and noun.pos_ == "NOUN"
+    if noun is not None and governed and span.start - noun.left_edge.i <= MAX_PHRASE_WORDS:
+        start = min(start, noun.left_edge.i)
     first, last = doc[start], doc[end - 1]
     return first.idx, last.idx + len(last.text)
 

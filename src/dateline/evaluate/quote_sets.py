@@ -37,7 +37,14 @@ class ClaimScore:
     def row(self) -> dict[str, float | int]:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        return {"P": round(100 * p, 1), "R": round(100 * r, 1), "F1": round(100 * self.f1, 1), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "P": round(100 * p, 1),
+            "R": round(100 * r, 1),
+            "F1": round(100 * self.f1, 1),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 @dataclass
@@ -51,7 +58,9 @@ def predictions(article: Article) -> list[PredQuote]:
     out = []
     for q in article.quotes:
         speaker = q.speaker
-        mention = (speaker.start, speaker.end) if speaker and speaker.start is not None and speaker.end is not None else None
+        mention = (
+            (speaker.start, speaker.end) if speaker and speaker.start is not None and speaker.end is not None else None
+        )
         out.append(PredQuote(q.start, q.end, speaker.name if speaker else None, mention))
     return out
 
