@@ -70,6 +70,67 @@ def gold(verbose: bool) -> None:
     print(f"claims: {result.claims.row()}")
 
 
+# PolNeAR (networkdynamics/PolNeAR): read in place from a clone outside the repository, never
+# copied (it has no licence). GenderGapTracker's English extractor measured F1 54.0 on its dev
+# split (issue 5: recall 74 % inside quotation marks, 28 % outside).
+POLNEAR = Path("/work/.mirror/networkdynamics+PolNeAR/repo")
+GGT_POLNEAR_F1 = 54.0
+
+
+def _git(repo: Path, *args: str) -> str:
+    import subprocess
+
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout
+
+
+def _brat(annotation: str) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
+    """(content span, source span) of each attribution of a brat .ann file."""
+    spans: dict[str, tuple[int, int]] = {}
+    events: list[dict[str, str]] = []
+    for line in annotation.splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            offsets = parts[1].split(" ", 1)[1].replace(";", " ").split()
+            numbers = [int(n) for n in offsets]
+            spans[parts[0]] = (min(numbers), max(numbers))
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append(dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg))
+    out = []
+    for event in events:
+        content = spans.get(event.get("Content", ""))
+        if content is not None:
+            out.append((content, spans.get(event.get("Source", ""))))
+    return out
+
+
+def polnear(repo: Path) -> None:
+    import dateline
+    from dateline.evaluate.quote_sets import predictions
+    from dateline.evaluate.quotes import THRESHOLDS, GoldQuote, PredQuote, Score, score
+
+    files = _git(repo, "ls-tree", "-r", "--name-only", "HEAD", "data/dev/").splitlines()
+    texts = sorted(f for f in files if f.startswith("data/dev/text/"))
+    annotations = sorted(f for f in files if f.startswith("data/dev/attributions/"))
+    scores = {t: Score(threshold=t) for t in THRESHOLDS}
+    for path in texts:
+        stem = path.rsplit("/", 1)[1].removesuffix(".txt")
+        chosen = next((a for a in annotations if a.rsplit("/", 1)[1].startswith(stem + "_")), None)
+        if chosen is None:
+            continue  # one annotator's file per text: the first in name order
+        text = _git(repo, "show", f"HEAD:{path}")
+        golds = [GoldQuote(c[0], c[1], None, s) for c, s in _brat(_git(repo, "show", f"HEAD:{chosen}"))]
+        article = dateline.read_text(text, raw=True, language="en")
+        # Speakers are scored by mention overlap (PolNeAR's sources are spans, not names).
+        preds = [PredQuote(p.start, p.end, None, p.mention) for p in predictions(article)]
+        for t, s in scores.items():
+            score(golds, preds, t, into=s)
+    print(f"\n## PolNeAR dev ({len(texts)} texts, read in place from {repo})")
+    for t, s in scores.items():
+        row = s.row()
+        print(f"dateline @{t}: P {row['P']} R {row['R']} F1 {row['F1']}  speaker mention overlap {row['mention_acc']}")
+    print(f"GGT (issue 5): F1 {GGT_POLNEAR_F1}")
+
+
 # Article size the speed target is stated for (issue 5: "4,000-character articles").
 ARTICLE_CHARS = 4000
 
@@ -124,6 +185,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--speed", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--polnear", action="store_true", help="also score the PolNeAR dev split (English)")
     parser.add_argument("--rounds", type=int, default=3, help="passes over the 20 texts for --speed")
     args = parser.parse_args()
     if not CHALLENGE.exists():
@@ -131,6 +193,11 @@ def main() -> int:
         return 1
     challenge(args.verbose)
     gold(args.verbose)
+    if args.polnear:
+        if POLNEAR.exists():
+            polnear(POLNEAR)
+        else:
+            print(f"{POLNEAR} is absent: fetch networkdynamics/PolNeAR there first", file=sys.stderr)
     if args.speed:
         speed(args.rounds)
     return 0
