@@ -31,6 +31,7 @@ _MAX_NAME_WORDS = 7
 # Pipe tails this short are site names or desks ("Actualités | Ouest-France").
 _MAX_TAIL_WORDS = 5
 # Parenthesised parts of a byline are affiliations or sites, possibly cut ("(www.dw.com").
+_URL = re.compile(r"(?:https?://|www\.)\S*")
 _PAREN = re.compile(r"\([^)]*(?:\)|$)")
 # A head this short before a pipe, with a long headline after it, is a section or blog name
 # ("Gregory Szorc's Digital Home | Mercurial's Journey to ...", trafilatura-evaldata).
@@ -65,7 +66,7 @@ def _is_outlet(text: str, outlets: set[str]) -> bool:
     return bool(k) and any(
         k == o
         or (len(o) > 3 and k.startswith(o) and len(k) - len(o) <= 4)  # "Le Monde.fr" on lemonde
-        or (len(k) > 4 and o.startswith(k))  # "Google" on googleblog.com
+        or (len(k) > 4 and (o.startswith(k) or o.endswith(k)))  # "Google" on googleblog, "Guardian" on theguardian
         for o in outlets
     )
 
@@ -153,7 +154,7 @@ class Bylines:
         text = squash(raw)
         if not text:
             return []
-        text = self.prefix.sub("", text)
+        text = self.prefix.sub("", _URL.sub(" ", text))
         out: list[str] = []
         for part in self.split.split(text):
             name = self._name(part, outlets)
@@ -174,6 +175,12 @@ class Bylines:
         lower = name.lower()
         if any(lower == r or lower.startswith(r + " ") for r in self.roles):
             return None  # a role or desk ("envoyé spécial à Kiev", "Staff Writer")
+        role = next((r for r in self.roles if lower.endswith(" " + r)), None)
+        if role is not None:  # "Guardian staff reporter": what precedes the role is a desk or outlet
+            rest = name[: len(name) - len(role)].strip()
+            if _is_outlet(rest, outlets) or len(rest.split()) < 2:
+                return None
+            name, lower = rest, rest.lower()
         if not any(c.isupper() for c in name) or len(name.split()) > _MAX_NAME_WORDS:
             return None  # names are capitalised; a long lower-case part is a sentence
         if _is_outlet(name, outlets):

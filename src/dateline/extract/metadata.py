@@ -277,7 +277,7 @@ def _in_comments(element: HtmlElement) -> bool:
 
 
 def _media(scope: HtmlElement, linked: jsonld.LinkedData, packs: Sequence[LangPack]) -> list[Media]:
-    cues = [c for p in packs for c in p.resource("boilerplate")["credit_cue"] if c.rstrip().endswith(":")]
+    cues = [c for p in packs for c in p.resource("boilerplate")["credit_cue"]]
     media: list[Media] = []
     for figure in scope.iter("figure"):
         if len(media) >= _MAX_FIGURES or _inside(figure, _OUTSIDE):
@@ -290,6 +290,8 @@ def _media(scope: HtmlElement, linked: jsonld.LinkedData, packs: Sequence[LangPa
     return media
 
 
+# Cue words shorter than this ("dr", "afp", "epa") are credits themselves, not labels before one.
+_MIN_CUE_CHARS = 4
 _COPYRIGHT = re.compile(r"\s*(?:©|\(c\)|copyright)\s*", re.I)
 
 
@@ -319,10 +321,14 @@ def figure_media(figure: HtmlElement, cues: Sequence[str]) -> Media | None:
 
 
 def _strip_cue(text: str, cues: Sequence[str]) -> str:
+    """ "Crédit : X", "Credit: X", "Photo :X" -> "X" (spacing before the colon varies)."""
     lower = text.lower()
     for cue in cues:
-        if lower.startswith(cue):
-            return text[len(cue) :].strip()
+        word = cue.rstrip(": ")
+        if lower.startswith(word):
+            rest = text[len(word) :].lstrip()
+            if rest.startswith(":"):
+                return rest[1:].strip()
     return text
 
 
@@ -331,11 +337,14 @@ def split_credit(caption: str, cues: Sequence[str]) -> tuple[str, str | None]:
     match = _COPYRIGHT.search(caption)
     if match and match.start() > 0:
         return caption[: match.start()].strip(), caption[match.end() :].strip() or None
-    lower = caption.lower()
-    for cue in cues:
-        at = lower.rfind(cue)
-        if at > 0:
-            return caption[:at].strip(" (-–"), caption[at + len(cue) :].strip(" )") or None
+    # A cue word followed by a colon ("Photo :", "Crédit photo :", "Credit:"), the last one.
+    words = sorted({c.rstrip(": ") for c in cues if len(c.rstrip(": ")) >= _MIN_CUE_CHARS}, key=len, reverse=True)
+    if words:
+        pattern = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})\s*:\s*", re.I)
+        found = list(pattern.finditer(caption))
+        if found and found[-1].start() > 0:
+            at = found[-1]
+            return caption[: at.start()].strip(" (-–"), caption[at.end() :].strip(" )") or None
     paren = re.search(r"\(([^()]{2,60})\)\s*$", caption)
     if paren and "/" in paren.group(1):
         return caption[: paren.start()].strip(), paren.group(1).strip()
