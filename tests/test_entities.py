@@ -155,6 +155,17 @@ def test_french_titles_appositions_and_portfolios(fr_model: Any) -> None:
     assert EntityIndex(article).at(cue + len("a déclaré la "), cue + len("a déclaré la ministre")) is dumont
 
 
+def test_shared_surname_goes_to_the_last_full_name(fr_model: Any) -> None:
+    text = (
+        "Lundi, Paul Martin a parlé. Mardi, Claire Martin a répondu. Selon Martin, la décision est prise. "
+        "Plus tard, Paul Martin a souri. Martin a conclu."
+    )
+    article = analysed(text, "fr", fr_model)
+    paul, claire = named(article, "Paul Martin"), named(article, "Claire Martin")
+    assert [m.start for m in claire.mentions] == [text.index("Claire Martin"), text.index("Selon Martin") + 6]
+    assert [m.text for m in paul.mentions] == ["Paul Martin", "Paul Martin", "Martin"]
+
+
 def test_pronouns_agree_in_gender(fr_model: Any) -> None:
     text = (
         "La sénatrice Anne Perrin a reçu le ministre Paul Girard. « Ce texte est équilibré », a-t-elle ajouté. "

@@ -291,12 +291,12 @@ def _merge(groups: list[_Group]) -> list[_Group]:
 
 
 def _owner(group: _Group, owners: list[_Group], merged: set[int]) -> _Group | None:
-    """The full name a surname group joins. One owner, or one mentioned at least twice as often
-    as any other ("Alexandre Benalla" over a heading's "Affaire Benalla"), takes it all;
+    """The full name a surname group joins. One owner, or one mentioned at least three times as
+    often as any other ("Alexandre Benalla" over a heading's "Affaire Benalla"), takes it all;
     otherwise each mention goes to the owner named last before it ("Marine Le Pen" … "Jean-Marie
     Le Pen" … "Le Pen"), and None is returned because the group is already shared out."""
     ranked = sorted(owners, key=lambda p: -len(p.mentions))
-    if len(ranked) == 1 or len(ranked[0].mentions) >= 2 * len(ranked[1].mentions):
+    if len(ranked) == 1 or len(ranked[0].mentions) >= 3 * len(ranked[1].mentions):
         return ranked[0]
     for raw in group.mentions:
         before = [
