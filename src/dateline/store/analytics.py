@@ -16,35 +16,33 @@ from typing import Any
 from . import search as fts
 from .queries import Queries
 
-# Facets and charts over a query are counted on at most this many best-ranked matches: a
-# common word matches most of a 100k store, and grouping all of them took ~300 ms there
-# (bench/web.py); the top 2,000 by BM25 rank say which names dominate the relevant articles.
+# Facets are counted on at most this many matches, the most recently stored ones: a common word
+# matches most of a 100k store; ranking all its matches by BM25 to pick a sample cost ~190 ms
+# and grouping all of them ~300 ms (bench/web.py), while FTS5 gives the newest rows in index
+# order at no cost. The page says when a sample was used.
 FACET_SAMPLE = 2000
 
 
 def _matches(store: Queries, query: str, filters: fts.Filters, *, sample: int | None) -> tuple[str, list[Any]]:
-    """SQL selecting the row numbers (`n`) of the canonical articles a search finds."""
+    """SQL selecting the row numbers (`n`) of the canonical articles a search finds (the newest
+    `sample` of them when given)."""
     parsed = fts.parse_query(query, store.lemmatizer())
     filters = fts.Filters(**{**filters.__dict__, "duplicates": False})
+    limit = f" ORDER BY 1 DESC LIMIT {int(sample)}" if sample else ""
     if parsed.match is None:
         where, params = fts._filter_sql(filters)
-        sql = "SELECT a.n FROM articles a" + ((" WHERE " + " AND ".join(where)) if where else "")
-        if sample:
-            sql += " ORDER BY coalesce(a.stated_date, '') DESC, a.n DESC LIMIT ?"
-            params = [*params, sample]
-        return sql, params
+        return "SELECT a.n FROM articles a WHERE " + " AND ".join(where) + limit, params
     where, params = fts._filter_sql(filters, indexed=True)
-    sql = "SELECT fts.rowid FROM fts JOIN articles a ON a.n = fts.rowid WHERE fts MATCH ?"
-    sql += "".join(" AND " + w for w in where)
-    params = [parsed.match, *params]
-    if sample:
-        sql += " ORDER BY bm25(fts, 10.0, 1.0, 0.5) LIMIT ?"
-        params.append(sample)
-    return sql, params
+    if where:
+        sql = "SELECT fts.rowid FROM fts JOIN articles a ON a.n = fts.rowid WHERE fts MATCH ?"
+        sql += "".join(" AND " + w for w in where)
+    else:
+        sql = "SELECT fts.rowid FROM fts WHERE fts MATCH ?"
+    return sql + limit, [parsed.match, *params]
 
 
 def facets(store: Queries, query: str, filters: fts.Filters, *, top: int = 8) -> dict[str, Any]:
-    """Top sources, people, organisations and places among the best matches of a query."""
+    """Top sources, people, organisations and places among the matches of a query."""
     sql, params = _matches(store, query, filters, sample=FACET_SAMPLE)
     conn = store.conn
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS facet_rows (n INTEGER PRIMARY KEY)")
@@ -73,56 +71,71 @@ def facets(store: Queries, query: str, filters: fts.Filters, *, top: int = 8) ->
 
 def _period(span_days: int) -> int:
     """Characters of an ISO date to group by: months for up to six years, else years (a chart
-    of more than ~72 bars stops being readable at 700 px)."""
+    of more than ~72 bars stops being readable at 400 px)."""
     return 7 if span_days <= 6 * 366 else 4
+
+
+# Per-period counts read the (stated_date, rowid) index only: reading the articles' rows (5 kB
+# each with text and record) for 65k matches took ~700 ms on 100k articles, the index ~60 ms.
+_BY_DATE = "articles INDEXED BY articles_stated"
 
 
 def timeline(store: Queries, query: str, filters: fts.Filters) -> dict[str, Any]:
     """Articles per period (stated date) matching the query, beside all articles of the period."""
     sql, params = _matches(store, query, filters, sample=None)
     conn = store.conn
-    bounds = conn.execute(
-        "SELECT min(stated_date), max(stated_date) FROM articles WHERE duplicate_of IS NULL AND stated_date >= '1'"
-    ).fetchone()
-    if bounds[0] is None:
+    totals = _totals(conn)
+    if not totals:
         return {"period": "month", "rows": []}
-    span = _days(bounds[0], bounds[1])
-    width = _period(span)
-    matched = dict(
-        conn.execute(
-            f"SELECT substr(a.stated_date, 1, {width}), count(*) FROM articles a WHERE a.n IN ({sql}) "
-            "AND a.stated_date >= '1' GROUP BY 1",
-            params,
-        ).fetchall()
-    )
-    totals = dict(_totals(conn, width))
-    periods = _fill(min(totals), max(totals)) if totals else []
+    width = _period(_days(totals[0][0], totals[-1][0]))
+    merged: Counter[str] = Counter()
+    for period, n in totals:
+        merged[period[:width]] += n
+    if not query.strip() and fts.Filters(**{**filters.__dict__, "duplicates": False}) == fts.Filters():
+        matched: dict[str, int] = dict(merged)  # every article: the denominator itself
+    else:
+        matched = dict(
+            conn.execute(
+                f"SELECT substr(stated_date, 1, {width}), count(*) FROM {_BY_DATE} "
+                f"WHERE stated_date >= '1' AND n IN ({sql}) GROUP BY 1",
+                params,
+            ).fetchall()
+        )
     rows = []
-    for p in periods:
-        t, m = totals.get(p, 0), int(matched.get(p, 0))
+    for p in _fill(min(merged), max(merged)):
+        t, m = merged.get(p, 0), int(matched.get(p, 0))
         rows.append({"period": p, "articles": m, "all": t, "share": round(m / t, 4) if t else 0.0})
     return {"period": "month" if width == 7 else "year", "rows": rows}
 
 
-_TOTALS: dict[tuple[str, int, int], list[tuple[str, int]]] = {}
+_TOTALS: dict[str, list[tuple[str, int]]] = {}
 
 
-def _totals(conn: sqlite3.Connection, width: int) -> list[tuple[str, int]]:
-    """All canonical articles per period, cached per store state (the last row number): the
-    denominator of every chart, and a full scan on 100k articles (~40 ms)."""
-    last = conn.execute("SELECT max(n), count(*) FROM articles").fetchone()
+def _totals(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    """Canonical articles per month, cached per store state (its file and last row number):
+    the denominator of every chart (duplicates are subtracted through their links)."""
     db = conn.execute("PRAGMA database_list").fetchone()[2]
-    key = (f"{db}:{last[0]}:{last[1]}", width, 0)
+    last = conn.execute("SELECT max(n) FROM articles").fetchone()[0]
+    key = f"{db}:{last}"
     if key not in _TOTALS:
         if len(_TOTALS) > 64:
             _TOTALS.clear()
-        _TOTALS[key] = [
-            (str(r[0]), int(r[1]))
-            for r in conn.execute(
-                f"SELECT substr(stated_date, 1, {width}), count(*) FROM articles "
-                "WHERE duplicate_of IS NULL AND stated_date >= '1' GROUP BY 1 ORDER BY 1"
+        counts = Counter(
+            dict(
+                conn.execute(
+                    f"SELECT substr(stated_date, 1, 7), count(*) FROM {_BY_DATE} WHERE stated_date >= '1' GROUP BY 1"
+                ).fetchall()
             )
-        ]
+        )
+        counts.subtract(
+            dict(
+                conn.execute(
+                    "SELECT substr(a.stated_date, 1, 7), count(DISTINCT a.n) FROM duplicates d "
+                    "JOIN articles a ON a.n = d.article WHERE a.stated_date >= '1' GROUP BY 1"
+                ).fetchall()
+            )
+        )
+        _TOTALS[key] = sorted((str(p), int(c)) for p, c in counts.items() if c > 0)
     return _TOTALS[key]
 
 
