@@ -41,6 +41,7 @@ class EntityData:
     drop_prefixes: tuple[str, ...]
     leading_articles: tuple[str, ...]
     not_person_start: frozenset[str]
+    event_heads: frozenset[str]
     honorifics: frozenset[str]
     definite: frozenset[str]
     portfolios: frozenset[str]
@@ -160,6 +161,7 @@ def load(code: str) -> EntityData:
         drop_prefixes=tuple(p.lower() for p in raw["drop_prefixes"]),
         leading_articles=tuple(a.lower() for a in raw["leading_articles"]),
         not_person_start=frozenset(w.lower() for w in raw["not_person_start"]),
+        event_heads=frozenset(w.lower() for w in raw["event_heads"]),
         honorifics=frozenset(raw["honorifics"]),
         definite=frozenset(w.lower().translate(_APOSTROPHES).rstrip("'") for w in raw["definite"]),
         portfolios=frozenset(" ".join(words(p)) for p in raw["portfolios"]),

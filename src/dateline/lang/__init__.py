@@ -36,6 +36,7 @@ RESOURCES: dict[str, frozenset[str]] = {
             "drop_prefixes",
             "leading_articles",
             "not_person_start",
+            "event_heads",
             "honorifics",
             "definite",
             "portfolios",
