@@ -348,8 +348,9 @@ def backward_np(verb: Token, lex: Lexicon, lo: int) -> tuple[int, int] | None:
         i -= 1
     start = i
     while start >= lo and not (doc[start].text in {".", ";", ":", "!", "?"} or doc[start].is_quote):
-        if doc[start].pos_ in {"SCONJ", "VERB", "AUX"} and doc[start].ent_type_ == "":
-            break
+        finite = doc[start].pos_ in {"VERB", "AUX"} and "Fin" in doc[start].morph.get("VerbForm")
+        if (finite or doc[start].pos_ == "SCONJ") and doc[start].ent_type_ == "":
+            break  # a mis-tagged title ("fondatrice" as a participle) does not end the subject
         start -= 1
     start += 1
     for ent in doc[start : i + 1].ents:

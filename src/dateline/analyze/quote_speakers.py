@@ -96,6 +96,7 @@ class Resolver:
     article: Article
     lex: Lexicon
     index: Index
+    quoted: tuple[tuple[int, int], ...] = ()  # quotation spans: names inside them are not antecedents
 
     def is_pronoun(self, start: int, end: int) -> bool:
         return self.article.text[start:end].strip().lower() in self.lex.person_pronouns
@@ -182,7 +183,8 @@ class Resolver:
             for m in entity.mentions:
                 if m.end <= start and doc is not None:
                     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                    if span is not None and not self._modifier(span):
+                    inside = any(q_start <= m.start < q_end for q_start, q_end in self.quoted)
+                    if span is not None and not inside and not self._modifier(span):
                         found.append((m.end, span, entity))
         found.sort(key=lambda f: -f[0])
         return [(span, entity) for _, span, entity in found]

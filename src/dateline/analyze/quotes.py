@@ -101,7 +101,7 @@ def prepare(article: Article, step: str) -> Context | None:
         where = ", ".join(str(o) for o in scan.unbalanced[:5])
         article.problem(step, Code.UNBALANCED_QUOTES.value, f"quotation marks left open or unopened at {where}")
     pairs = [(q.start, q.end) for q in scan.spans]
-    resolver = Resolver(article=article, lex=lex, index=index_for(article))
+    resolver = Resolver(article=article, lex=lex, index=index_for(article), quoted=tuple(pairs))
     normalised = quote_marks.normalise(text, lex.marks)
     context = Context(article, doc, lex, scan.spans, cues.units(doc, pairs), normalised, resolver)
     _LAST[:] = [context]
