@@ -159,7 +159,11 @@ def read(tree: HtmlElement, url: str | None, packs: Sequence[LangPack]) -> PageM
     meta.dates = read_dates(tree, scope, tags, linked, packs)
     meta.media = _media(scope, linked, packs)
     meta.og_type = tags.get("og:type", "").strip().lower()
-    meta.is_article = linked.is_article or meta.og_type.startswith("article") or meta.dates.published is not None
+    # One <article> element is the page saying it holds one article (index pages hold many).
+    single = scope.tag == "article" and sum(1 for a in tree.iter("article") if not _inside(a, _OUTSIDE)) == 1
+    meta.is_article = (
+        linked.is_article or meta.og_type.startswith("article") or meta.dates.published is not None or single
+    )
     return meta
 
 
