@@ -68,6 +68,9 @@ def test_seed_quantities(fr_model: Any) -> None:
         ("pendant 3 ans et 2 mois", []),
         ("pour la 2e fois", []),
         ("le numéro deux du commandement", []),
+        ("les patients COVID-19 hospitalisés", []),
+        ("les 2 et 3 janvier", []),
+        ("un enfant de 5 ans", []),
     ],
 )
 def test_french_sentences(

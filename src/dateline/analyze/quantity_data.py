@@ -74,9 +74,10 @@ class QuantityData:
 def _number_pattern(raw: dict[str, object], words: str) -> str:
     seps = "".join(re.escape(s) for s in raw["thousands"])  # type: ignore[attr-defined]
     dec = re.escape(str(raw["decimal"]))
-    # Digits are not part of a word, a clock time ("20:30", "20h30"), a date ("06/01") or a
-    # decimal written the other way round; grouped thousands need exactly three digits.
-    digits = rf"(?<![\w.,:/])(?:\d{{1,3}}(?:[{seps}]\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?)(?![\w]|[.,:/]\d)"
+    # Digits are not part of a word ("COVID-19"), a clock time ("20:30", "20h30"), a date
+    # ("06/01") or a decimal written the other way round; grouped thousands need exactly three
+    # digits.
+    digits = rf"(?<![\w.,:/])(?<![^\W\d]-)(?:\d{{1,3}}(?:[{seps}]\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?)(?![\w]|[.,:/]\d)"
     joiners = _alt(list(raw["joiners"]))  # type: ignore[call-overload]
     wordnum = rf"\b(?:{words})(?:(?:[\s\-]+|\s+(?:{joiners})\s+)(?:{words}))*\b"
     return rf"(?:{digits}|{wordnum})"
