@@ -226,3 +226,41 @@ def test_easter_computus() -> None:
         "2024-03-31",
         "2038-04-25",
     ]
+
+
+# --- the seed article ---------------------------------------------------------------------
+
+
+SEED_VALUES = {
+    "Ce lundi 6 janvier": ("2020-01-06", None),
+    "vendredi": ("2020-01-03", None),
+    "mardi": ("2019-12-31", None),
+    "la semaine dernière": ("2020-W01", None),
+    "fin octobre": ("2019-10", "END"),
+    "Le 8 décembre 2011": ("2011-12-08", None),
+    "2003": ("2003", None),
+}
+
+
+def test_seed_without_parse(seed_text: str) -> None:
+    found = {t.text: (t.value, t.mod) for t in find(seed_text, "fr", "2020-01-06")}
+    for text, expected in SEED_VALUES.items():
+        assert found.get(text) == expected, (text, found.get(text))
+
+
+def test_seed_through_the_pipeline(seed_text: str) -> None:
+    import dateline
+
+    article = dateline.read_text(seed_text, date="2020-01-06", language="fr")
+    found = {t.text: (t.value, t.mod) for t in article.timexes}
+    for text, expected in SEED_VALUES.items():
+        assert found.get(text) == expected, (text, found.get(text))
+    assert "timex@1" in article.steps
+
+
+def test_this_monday_6_january_is_always_a_6_january() -> None:
+    for anchor in ("2025-01-02", "2020-01-06", "2020-01-07", "2024-12-30", "2019-06-01"):
+        (t,) = find("Ce lundi 6 janvier, le ministre a parlé.", "fr", anchor)
+        assert t.value is not None and t.value.endswith("-01-06"), (anchor, t.value)
+    (t,) = find("Ce lundi 6 janvier, le ministre a parlé.", "fr", "2020-01-07")
+    assert t.value == "2020-01-06"

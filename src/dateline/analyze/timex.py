@@ -115,11 +115,14 @@ def clause_tense(doc: Any, start: int, end: int, future_aux: frozenset[str]) -> 
     if span is None:
         return None
     token = span.root
+    via_noun = False  # "l'assassinat de X, vendredi": the weekday dates the noun, not the verb
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") and not span.start <= token.i < span.end:
             break
         if token.head.i == token.i:
             return None
+        if not span.start <= token.i < span.end and token.pos_ in ("NOUN", "PROPN"):
+            via_noun = True
         token = token.head
     else:
         return None
@@ -142,7 +145,7 @@ def clause_tense(doc: Any, start: int, end: int, future_aux: frozenset[str]) -> 
         return "past"
     if "Cnd" in token.morph.get("Mood"):
         return None
-    if token.morph.get("VerbForm") == ["Inf"] and not auxes:
+    if token.morph.get("VerbForm") == ["Inf"] and not auxes and not via_noun:
         return "infinitive"  # "is set to resume Monday", "doit se rendre jeudi": often planned
     if "Pres" in tense or any("Pres" in a.morph.get("Tense") for a in auxes):
         return "present"
@@ -187,6 +190,7 @@ def find(text: str, language: str, anchor: str | None, doc: Any = None) -> list[
     present_dir = int(g.settings.get("present_direction", 0))
     year_tense = bool(g.settings.get("year_by_tense", False))
     default_dir = int(g.settings.get("default_direction", 0))
+    infinitive_future = bool(g.settings.get("infinitive_future", False))
     if doc is not None and not text.startswith(doc.text[: min(len(doc.text), 200)]):
         doc = None  # a parse of another text would give wrong tenses
     limit = len(doc.text) if doc is not None else 0
@@ -207,6 +211,8 @@ def find(text: str, language: str, anchor: str | None, doc: Any = None) -> list[
             spec["present_dir"] = present_dir
         if year_tense:
             spec["year_tense"] = True
+        if infinitive_future and spec.get("tense") == "infinitive":
+            spec["infinitive_future"] = True
         if default_dir and ("month" in spec or "season" in spec or "holiday" in spec):
             spec["default_dir"] = default_dir
         if spec.get("hour") is not None and not _DATE_SLOTS & spec.keys():

@@ -157,7 +157,7 @@ def _weekday(anchor: date, weekday: int, spec: dict[str, Any]) -> date:
     current = anchor.isoweekday()
     strict = spec.get("dir") in (-1, 1)
     direction = _direction(spec, int(spec.get("present_dir", 0)))
-    if direction is None and spec.get("tense") == "infinitive":
+    if direction is None and spec.get("tense") == "infinitive" and spec.get("infinitive_future"):
         direction = 1  # a weekday under an infinitive is planned: "set to resume Monday" (TBAQ dev)
     if direction == 1:
         ahead = (weekday - current) % 7
