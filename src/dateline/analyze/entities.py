@@ -26,7 +26,15 @@ from ..errors import Code, DatelineError
 from . import entity_data
 from .entity_data import EntityData, words
 from .entity_index import EntityIndex
-from .entity_roles import Tokens, apposition_after, extend_right, role_from, role_length, title_before
+from .entity_roles import (
+    Tokens,
+    apposition_after,
+    extend_right,
+    predicate_role,
+    role_from,
+    role_length,
+    title_before,
+)
 
 __all__ = ["Entities", "EntityIndex"]
 
@@ -348,7 +356,12 @@ def _attach_roles(entities: list[Entity], groups: list[_Group], tokens: Tokens, 
             continue
         seen = {r.lower() for r in entity.roles}
         for raw in sorted(group.mentions, key=lambda r: r.start):
-            for role in (title_before(tokens, data, raw.first), apposition_after(tokens, data, raw.last)):
+            found = (
+                title_before(tokens, data, raw.first),
+                apposition_after(tokens, data, raw.last),
+                predicate_role(tokens, data, raw.first, raw.last),
+            )
+            for role in found:
                 if role and role.lower() not in seen:
                     seen.add(role.lower())
                     entity.roles.append(role)

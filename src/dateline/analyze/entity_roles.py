@@ -167,3 +167,45 @@ def apposition_after(tokens: Tokens, data: EntityData, e: int) -> str | None:
     if hit_person:
         return None
     return _span_text(tokens, k, end - 1)
+
+
+# Dependency labels of a copular role in the two annotation schemes of our models: Universal
+# Dependencies (French: the role noun heads the clause and has a "cop" child; in a relative
+# clause it is "acl:relcl" of the name) and ClearNLP (English: the copula heads the clause and
+# the role noun is its "attr").
+_COPULA = "cop"
+_ATTRIBUTE = "attr"
+_RELATIVE = "acl:relcl"
+_SUBJECT = "nsubj"
+
+
+def predicate_role(tokens: Tokens, data: EntityData, first: int, last: int) -> str | None:
+    """A role stated by a copula: "Mark Esper est le ministre américain de la Défense",
+    "Claire Dumont, qui était maire de Lyon", "John Smith was mayor of Boston"."""
+    doc = tokens.doc
+    noun = None
+    for i in range(first, last):
+        token = doc[i]
+        for child in token.children:
+            if child.dep_ == _RELATIVE and child.i >= last and any(c.dep_ == _COPULA for c in child.children):
+                noun = child
+        if token.dep_ == _SUBJECT and token.head.i >= last:
+            head = token.head
+            if any(c.dep_ == _COPULA for c in head.children):
+                noun = head
+            else:
+                noun = next((c for c in head.children if c.dep_ == _ATTRIBUTE), noun)
+        if noun is not None:
+            break
+    if noun is None or noun.pos_ != "NOUN":
+        return None
+    start = noun.i
+    while start - 1 >= last and noun.i - (start - 1) <= MAX_PREMODIFIERS and tokens.pos[start - 1] in _MODIFIER_POS:
+        start -= 1
+    found = role_from(tokens, data, start)
+    if found is None or found[0] > noun.i:
+        return None
+    end, hit_person = extend_right(tokens, *found)
+    if hit_person:
+        return None
+    return _span_text(tokens, start, end - 1)

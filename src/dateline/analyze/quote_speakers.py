@@ -207,10 +207,11 @@ class Resolver:
 
     def _full(self, entity: Entity | None) -> Entity | None:
         """A first name alone ("Marie-Pierre") stands for the one person of that first name."""
-        if entity is None or " " in entity.name.strip():
+        if entity is None or len(entity.name.split()) > 1:
             return entity
         entities = getattr(self.index, "entities", [])
-        fuller = [e for e in entities if e.label == "PER" and e.name.startswith(entity.name + " ")]
+        fuller = [e for e in entities if e.label == "PER" and e.name.split()[:1] == [entity.name.strip()] and e is not entity]
+        fuller = [e for e in fuller if len(e.name.split()) > 1]
         return fuller[0] if len(fuller) == 1 else entity
 
     def _salient_before(self, start: int, gender: str | None = None) -> Entity | None:

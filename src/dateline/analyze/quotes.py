@@ -248,8 +248,11 @@ def _clause_subject(doc: Any, unit: Unit, first: int, ctx: Context) -> Speaker |
     roots = [t for t in doc[unit.first : first] if t.dep_ == "ROOT" or t.head.i >= first]
     for root in roots:
         subject = cues.subject(root, ctx.lex) if root.pos_ in {"VERB", "AUX"} else None
-        if subject is None:
-            continue
+        personal = subject is not None and (
+            subject.pos_ == "PROPN" or subject.lower_ in ctx.lex.person_roles | ctx.lex.person_pronouns
+        )
+        if subject is None or not personal:
+            continue  # "cette affirmation n'a jamais été prise au sérieux : « … »" names no speaker
         extent = cues.np_extent(subject, ctx.lex, unit.first, first)
         if extent is None:
             continue
@@ -355,8 +358,8 @@ def _nearest_before(doc: Any, unit: Unit, first: int, lex: Lexicon, pairs: list[
 def _first_after(doc: Any, unit: Unit, end: int, lex: Lexicon, pairs: list[tuple[int, int]]) -> Token | None:
     for i in range(end, unit.last):
         token = doc[i]
-        if cues.in_quote(token.idx, pairs):
-            return None
+        if cues.in_quote(token.idx, pairs) or token.text in {".", "!", "?"}:
+            return None  # another quote, or the next sentence the parser did not split off
         if token.pos_ == "VERB" and cues.is_verb(token, lex) and not cues.negated(token, lex):
             return token
     return None

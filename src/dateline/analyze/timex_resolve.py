@@ -287,6 +287,8 @@ def resolve(spec: dict[str, Any], anchor: str | None) -> Result:
 
 def _point(spec: dict[str, Any], ref: date | None) -> Result:
     year, month, day = spec.get("year"), spec.get("month"), spec.get("day")
+    if spec.get("numeric") and month is not None and day is not None and int(month) > 12 >= int(day):
+        month, day = day, month  # "13/01/2020" in a month-first language can only be day-first
     clock = _time(spec)
     if clock == "invalid":
         return None, "impossible clock time"
