@@ -264,3 +264,13 @@ def test_this_monday_6_january_is_always_a_6_january() -> None:
         assert t.value is not None and t.value.endswith("-01-06"), (anchor, t.value)
     (t,) = find("Ce lundi 6 janvier, le ministre a parlé.", "fr", "2020-01-07")
     assert t.value == "2020-01-06"
+
+
+def test_ambiguous_numeric_dates() -> None:
+    assert values("Signé le 07/01/2020.", "fr", "2020-03-01")["le 07/01/2020"] == ("DATE", "2020-01-07")
+    assert values("Signed 07/01/2020.", "en", "2020-03-01")["07/01/2020"] == ("DATE", "2020-07-01")
+    # Only one reading exists: the engine takes it whatever the language's usual order.
+    assert values("Signed 13/01/2020.", "en", "2020-03-01")["13/01/2020"] == ("DATE", "2020-01-13")
+    assert values("Signé le 01/13/2020.", "fr", "2020-03-01")["le 01/13/2020"] == ("DATE", "2020-01-13")
+    (t,) = find("Signé le 31/02/2020.", "fr", "2020-03-01")
+    assert t.value is None and t.reason
