@@ -1,21 +1,26 @@
 """Scraped text (no markup): a line classifier separates the article from what surrounded it.
 
 1. `lines.py` cuts the text into units and gives each a local role (boilerplate cue, date line,
-   byline, credit, caption, prose, short line).
-2. The main run of prose is the stretch of units with the highest score, prose counting for
-   its length and every other unit against it (a maximum-sum segment, as in body-text
-   extraction by token density). Menus, share bars and related-story lists fall outside.
-3. Around and inside the run, position settles the rest: the title and date line above it,
-   a standfirst cut off from the body by a credit or a byline, the kicker opening the first
-   paragraph, headings (short lines followed by prose), related-story lists.
+   byline, credit, caption, prose, short line); the cue words come from the language packs
+   through `cues.py` (all packs when the language is unknown or unsupported).
+2. `mainrun.py` finds the main run of prose: the stretch of units with the highest score,
+   prose counting for its length and every other unit against it (a maximum-sum segment, as
+   in body-text extraction by token density), anchored after the headline when the page
+   repeats its <title>, and cut before comment threads and related-story lists.
+3. `textmeta.py` reads the title, standfirst, kicker, byline, date line, section, captions and
+   credits around the run; this module settles the body: headings (short lines followed by
+   prose), links under a "Related" heading, menu items repeated outside the body, repeats.
 
 Decisions users see:
 - The kicker ("ÉTATS-UNIS – Imbroglio militaire. ...") goes to `Article.kicker` and the first
   paragraph in `text` starts after the dash ("Imbroglio militaire. ..."): the kicker is a label
   in capitals, not part of the first sentence.
 - `removed` lists every input line that is neither in `text` nor read into a field (title,
-  standfirst, kicker, date line, byline, caption, credit). A "More from <section>" line is
-  listed there too: it is navigation, the section is only read from it.
+  standfirst, kicker, date line, byline, caption, credit). A "More in <section>" line is
+  listed there too: it is navigation, the section is only read from it. Hard-wrapped lines
+  re-joined into one paragraph are listed joined.
+- Lines are kept verbatim (inner spacing, non-breaking spaces) except for invisible
+  characters (soft hyphens, zero-width spaces), which are dropped.
 """
 
 from __future__ import annotations
@@ -83,10 +88,7 @@ def extract(article: Article, packs: list[LangPack]) -> None:
 
 def _read_body(units: list[Unit], start: int, end: int) -> None:
     """Settle the roles inside the run; everything outside it is boilerplate."""
-    inside = {u.text for u in units[start : end + 1]}
-    outside_count: dict[str, int] = {}
-    for unit in units[:start] + units[end + 1 :]:
-        outside_count[unit.text] = outside_count.get(unit.text, 0) + 1
+    outside = {u.text for u in units[:start] + units[end + 1 :]}
     for unit in units:
         if (unit.index < start or unit.index > end) and unit.role in (PROSE, SHORT):
             unit.role = BOILERPLATE
@@ -101,7 +103,7 @@ def _read_body(units: list[Unit], start: int, end: int) -> None:
             unit.role = PARAGRAPH
         elif unit.role == SHORT:
             # A menu item repeated outside the body, or a link under a "Related" heading.
-            if in_related or (unit.text in outside_count and unit.text in inside):
+            if in_related or unit.text in outside:
                 unit.role = BOILERPLATE
                 continue
             following = units[i + 1] if i < end else None
