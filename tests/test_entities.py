@@ -155,6 +155,16 @@ def test_french_titles_appositions_and_portfolios(fr_model: Any) -> None:
     assert EntityIndex(article).at(cue + len("a déclaré la "), cue + len("a déclaré la ministre")) is dumont
 
 
+def test_roles_stated_by_a_copula(fr_model: Any, en_model: Any) -> None:
+    text = "Mark Esper est le ministre américain de la Défense depuis juillet. Claire Dumont, qui était maire de Lyon, a parlé."
+    article = analysed(text, "fr", fr_model)
+    assert named(article, "Mark Esper").roles == ["ministre américain de la Défense"]
+    assert named(article, "Claire Dumont").roles == ["maire de Lyon"]
+    english = analysed("Mark Esper is the U.S. defense secretary. John Smith was mayor of Boston.", "en", en_model)
+    assert named(english, "Mark Esper").roles == ["U.S. defense secretary"]
+    assert named(english, "John Smith").roles == ["mayor of Boston"]
+
+
 def test_shared_surname_goes_to_the_last_full_name(fr_model: Any) -> None:
     text = (
         "Lundi, Paul Martin a parlé. Mardi, Claire Martin a répondu. Selon Martin, la décision est prise. "

@@ -381,7 +381,7 @@ def _role_mentions(article: Article, tokens: Tokens, data: EntityData) -> None:
         found = role_from(tokens, data, k)
         if found is None:
             continue
-        end, hit_person = extend_right(tokens, *found)
+        end, hit_person = extend_right(tokens, *found, data.calendar)
         if hit_person or (end + 1 < len(tokens) and tokens.low[end] == "," and end + 1 in tokens.person_start):
             continue  # a title or an apposition of the name that follows: attached as a role already
         start, stop = tokens.start(k), tokens.end(end - 1)

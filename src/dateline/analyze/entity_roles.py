@@ -69,7 +69,7 @@ def role_length(tokens: Tokens, data: EntityData, i: int) -> int:
     return data.role_at(keys, 0) if keys else 0
 
 
-def extend_right(tokens: Tokens, i: int, n: int) -> tuple[int, bool]:
+def extend_right(tokens: Tokens, i: int, n: int, calendar: frozenset[str] = frozenset()) -> tuple[int, bool]:
     """End (exclusive) of the role phrase whose role noun (n tokens) starts at token i, and whether
     it stopped at a person's name (then the phrase is that person's title, not a mention)."""
     j = i + n
@@ -79,8 +79,8 @@ def extend_right(tokens: Tokens, i: int, n: int) -> tuple[int, bool]:
         if j in tokens.person_start:
             hit_person = True
             break
-        if tokens.pos[j] in _STOP_POS:
-            break
+        if tokens.pos[j] in _STOP_POS or tokens.low[j] in calendar:
+            break  # a date is not part of the role: "ministre de la Défense depuis juillet"
         j += 1
     while j > i + n and tokens.pos[j - 1] in _LINK_POS:  # never end on "de", "la"
         j -= 1
@@ -163,7 +163,7 @@ def apposition_after(tokens: Tokens, data: EntityData, e: int) -> str | None:
     if found is None:
         return None
     r, n = found
-    end, hit_person = extend_right(tokens, r, n)
+    end, hit_person = extend_right(tokens, r, n, data.calendar)
     if hit_person:
         return None
     return _span_text(tokens, k, end - 1)
@@ -205,7 +205,7 @@ def predicate_role(tokens: Tokens, data: EntityData, first: int, last: int) -> s
     found = role_from(tokens, data, start)
     if found is None or found[0] > noun.i:
         return None
-    end, hit_person = extend_right(tokens, *found)
+    end, hit_person = extend_right(tokens, *found, data.calendar)
     if hit_person:
         return None
     return _span_text(tokens, start, end - 1)
