@@ -277,6 +277,16 @@ def test_detached_last_paragraph_goes_but_not_after_an_image() -> None:
     assert article.text.endswith(last)
 
 
+def test_closing_list_is_kept_but_not_a_menu() -> None:
+    dates = ["June 9 – Tampa, FL", "June 14 – Atlanta, GA", "June 17 – Nashville, TN", "June 20 – Raleigh, NC"]
+    raw = "\n".join([PROSE_EN, PROSE_EN_2, "The tour dates:", *dates, "Privacy policy", "Contact us"])
+    article = clean(raw, "en")
+    assert article.text.endswith("June 20 – Raleigh, NC")
+    menu = ["Home page", "World news today", "Business and markets", "Sport results live"]
+    article = clean("\n".join([PROSE_EN, PROSE_EN_2, *menu]), "en")
+    assert article.text.endswith("temporary measure.")
+
+
 def test_menu_and_footer_are_removed() -> None:
     menu = "\n".join(["Home", "World", "Politics", "Business", "Sport", "Culture", "Science", "Travel"])
     footer = "\n".join(["About us", "Contact", "Privacy policy", "© 2024 Example Media"])

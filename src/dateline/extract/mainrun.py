@@ -49,6 +49,12 @@ RELATED_TAIL_SHARE = 0.15
 # ... and a last paragraph after two non-prose lines or more is detached from the body
 # (scrapinghub F1 +0.001; French check 0.914 -> 0.920: a site's self-description dropped).
 DETACHED_GAP = 2
+# A closing list: 3 items or more of 3 to 15 words, 80% of them of one shape.
+LIST_MIN_ITEMS = 3
+LIST_ITEM_MIN_WORDS = 3
+LIST_ITEM_MAX_WORDS = 15
+LIST_SAME_SHAPE = 0.8
+_SOFT_MARKS = "'’.\""  # inside words and names: no shape
 
 
 def title_anchors(units: list[Unit], cues: Cues) -> list[int]:
@@ -122,6 +128,37 @@ def _best_stretch(scores: list[float]) -> tuple[int, int] | None:
         if total > best:
             best, best_span = total, (start, i)
     return best_span
+
+
+def extend_list(units: list[Unit], end: int) -> int:
+    """Take in a list that closes the article: three or more short lines of one shape (tour
+    dates "June 9 – Tampa, FL", results "1. Smith 2:04"), right after a lead-in ending with
+    ":" or after a heading. Menus are short lines too, but not of one shape."""
+    j = end + 1
+    lead_in = units[end].text.endswith(":")
+    if not lead_in and j < len(units) and units[j].role == SHORT and units[j].words <= LIST_ITEM_MAX_WORDS:
+        j += 1  # a heading over the list ("Tour dates")
+    items: list[Unit] = []
+    while j + len(items) < len(units):
+        unit = units[j + len(items)]
+        if unit.role != SHORT or not LIST_ITEM_MIN_WORDS <= unit.words <= LIST_ITEM_MAX_WORDS:
+            break
+        items.append(unit)
+    if len(items) < LIST_MIN_ITEMS:
+        return end
+    shapes = [_shape(u.text) for u in items]
+    common = max(set(shapes), key=shapes.count)
+    if common is None or shapes.count(common) < LIST_SAME_SHAPE * len(items):
+        return end
+    last = max(i for i, shape in enumerate(shapes) if shape == common)
+    return items[last].index
+
+
+def _shape(text: str) -> str | None:
+    """A list item's shape: its first separator character, or "digit" when it opens on one."""
+    if text[:1].isdigit():
+        return "digit"
+    return next((c for c in text if not c.isalnum() and not c.isspace() and c not in _SOFT_MARKS), None)
 
 
 def cut_tail(units: list[Unit], start: int, end: int, cues: Cues) -> int:

@@ -48,7 +48,7 @@ from .lines import (
     classify,
     split_units,
 )
-from .mainrun import cut_tail, main_run
+from .mainrun import cut_tail, extend_list, main_run
 from .textmeta import ABOVE_TITLE, HEAD_WINDOW, TAIL_WINDOW, find_head, keep_meta, read_fields
 
 # Headings are short lines (20 words at most) followed by prose.
@@ -76,7 +76,7 @@ def extract(article: Article, packs: list[LangPack]) -> None:
         keep_meta(units, 0, -1)
     else:
         start, end = span
-        end = cut_tail(units, start, end, cues)
+        end = extend_list(units, cut_tail(units, start, end, cues))
         start = find_head(units, start, cues)
         heads = [u.index for u in units[:start] if u.role in (TITLE, KICKER, STANDFIRST)]
         low = min(heads) - ABOVE_TITLE if heads else start - HEAD_WINDOW
