@@ -171,7 +171,7 @@ class Resolver:
         stop = self.article.text.find("\n", end)
         stop = len(self.article.text) if stop < 0 else stop
         after = self._first_person_between(end, stop)
-        return after if after is not None else before
+        return self._full(after if after is not None else before)
 
     def _persons_before(self, start: int) -> list[tuple[Any, Entity]]:
         """The index's person mentions ending before `start`, latest first, as parse spans."""
@@ -203,7 +203,7 @@ class Resolver:
         for span, entity in self._persons_before(start):
             if _gender(span) in (None, gender):
                 return self._full(entity)
-        return self.index.last_person_before(start)
+        return self._full(self.index.last_person_before(start))
 
     def _full(self, entity: Entity | None) -> Entity | None:
         """A first name alone ("Marie-Pierre") stands for the one person of that first name."""
@@ -246,8 +246,8 @@ class Resolver:
 
 def _gender(ent: Any) -> str | None:
     """A person's grammatical gender from the determiner of the title before the name ("la
-    sénatrice Anne Perrin") or the name's own tagging; appositions are left out (epicene
-    titles like "professeur" would mislead)."""
+    sénatrice Anne Perrin") and nothing else: appositions are left out (epicene titles like
+    "professeur" would mislead) and so is the tagger's gender on proper nouns (a guess)."""
     doc = ent.doc
     i = ent.start - 1
     if i >= 0 and doc[i].pos_ == "NOUN":
@@ -256,8 +256,4 @@ def _gender(ent: Any) -> str | None:
         found = doc[i].morph.get("Gender")
         if len(found) == 1:
             return str(found[0])
-    for token in ent:
-        found = token.morph.get("Gender")
-        if len(found) == 1:
-            return str(found[0])
-    return None
+    return None  # the tagger's gender on proper nouns is a guess (Marie-Pierre comes out Masc)
