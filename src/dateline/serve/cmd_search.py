@@ -66,7 +66,12 @@ def run(args: argparse.Namespace) -> int:
             print("no match", file=sys.stderr)
             return 1
         total = store.count(query, filters, lemmas=not args.no_lemmas)
-    print(f"{total} article(s); showing {args.offset + 1}–{args.offset + len(hits)}\n")
+    from ..store.search import RANK_CAP
+
+    print(f"{total} article(s); showing {args.offset + 1}–{args.offset + len(hits)}")
+    if query and total > RANK_CAP:
+        print(f"(ranked among the {RANK_CAP:,} most recently stored matches; add a word or a filter to rank them all)")
+    print()
     for rank, hit in enumerate(hits, args.offset + 1):
         date = hit.stated_date[:10] if hit.stated_date else "no date"
         alert = f"  DATE ALERT: written {hit.estimated_date}" if hit.verdict == "inconsistent" else ""
