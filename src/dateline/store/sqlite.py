@@ -6,13 +6,30 @@ writes the article, its annotations, its full-text row and its `items` row in th
 transaction. `Store.commit()` ends a batch: a kill at any moment loses at most the open batch,
 never half an article, and the rerun redoes exactly that batch (`Store.seen(key)`).
 
-Reading (CLI, web UI) — every method returns plain dataclasses or dicts:
-- `search(query, filters=Filters(...), limit=20, offset=0) -> list[Hit]`, `count(query, filters)`:
-  ranked FTS5 hits with KWIC snippets (see store/search.py for the query syntax).
-- `get(id) -> Article | None`; `record(id) -> dict | None` (the dateline.article/1 JSON;
-  `id` may be a unique prefix of at least 6 characters).
-- `entities(...)`, `quotes(...)`, `claims(...)`, `date_alerts(...)`, `sources()`, `stats()`,
-  `duplicates(id)`: see store/queries.py.
+Reading (CLI, web UI) — every method returns plain dataclasses or dicts ready for JSON:
+
+    from dateline.store.sqlite import Store
+    from dateline.store.search import Filters
+    with Store.open("news.db", readonly=True) as store:
+        hits = store.search("démenti", Filters(language="fr", date_from="2024-03"), limit=20, offset=0)
+        hits[0].to_dict()   # id, title, url, host, language, stated_date, estimated_date, verdict,
+                            # duplicate_of, score, snippets=[{text, highlights=[[start, end]]}]
+        store.count("démenti", Filters(language="fr"))      # exact number of matching articles
+        store.get(hits[0].id)         # Article (or None); store.record(id) -> the JSON dict
+        store.duplicates(id)          # links: [{article, duplicate_of, kind url|exact|near, score}]
+        store.entities(label="PER", name=None, limit=50, offset=0)   # name, label, articles, mentions
+        store.quotes(speaker=None, article=None, limit=50, offset=0)
+        store.claims(stance=None, holder=None, article=None, limit=50, offset=0)
+        store.date_alerts(limit=50, offset=0)   # verdict "inconsistent", most confident first
+        store.sources()                          # per host: articles, duplicates, date span, languages
+        store.stats()                            # counts, and input items by outcome
+
+Filters (store/search.py): date_from/date_to (stated date, inclusive ISO prefixes),
+estimated_from/estimated_to (date-check estimate), language, source (host or input location),
+entity, speaker, verdict, duplicates. Query syntax: words ANDed, "phrases", prefix*, -word,
+a OR b; accents and case folded; bare words also match lemmas when the store has them. An
+`id` may be a unique prefix of 6+ characters. A read-only `Store` is safe to share between
+threads only with one connection per thread (open one per request or per worker).
 
 Open with `Store.open(path)` (creates and migrates) or `Store.open(path, readonly=True)`.
 """
