@@ -52,7 +52,8 @@ class Quantities:
 def find(text: str, data: QuantityData, doc: Any = None) -> list[Quantity]:
     """Every quantity in `text`; `doc` (a spaCy Doc of a prefix of text, or None) checks units."""
     out: list[Quantity] = []
-    limit = len(doc.text) if doc is not None else 0
+    # End of the parsed prefix (doc.text would rebuild the whole text).
+    limit = doc[-1].idx + len(doc[-1].text) if doc is not None and len(doc) else 0
     for match in data.pattern.finditer(text):
         parsed = _value(match, data)
         if parsed is None:
@@ -207,7 +208,7 @@ def _unit(
 
 def _noun_after(doc: Any, start: int, end: int) -> tuple[str, int] | None:
     """The noun right after the word at [start, end) in the parse, if there is one."""
-    if doc is None or end >= len(doc.text):
+    if doc is None:
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
     nxt = doc[span.end] if span is not None and span.end < len(doc) else None

@@ -48,8 +48,8 @@ def _chars(doc: Any, span: tuple[int, int]) -> tuple[int, int]:
 def _head_of(doc: Any, span: tuple[int, int], lex: Lexicon) -> Token:
     """The most name-like token of a span: a role noun, else a proper noun, else the last noun."""
     tokens = [doc[i] for i in range(*span)]
-    for token in tokens:
-        if token.lower_ in lex.person_roles:
+    for token in tokens:  # the first noun naming people: "Les avocats du colonel" -> avocats
+        if token.lower_ in lex.person_roles or token.lemma_.lower() in lex.person_roles:
             return token
     for token in tokens:
         if token.pos_ == "PROPN":

@@ -98,6 +98,11 @@ class Resolver:
     index: Index
     quoted: tuple[tuple[int, int], ...] = ()  # quotation spans: names inside them are not antecedents
 
+    def person_named_between(self, start: int, end: int) -> bool:
+        """Whether a person is named (outside quotes) between two offsets."""
+        persons = self._persons_before(end)
+        return bool(persons) and persons[0][0].start_char >= start
+
     def is_pronoun(self, start: int, end: int) -> bool:
         return self.article.text[start:end].strip().lower() in self.lex.person_pronouns
 
@@ -129,6 +134,8 @@ class Resolver:
             return self._full(found)
         if self._demonstrative(start, end):
             return self._antecedent(start, end)  # "ce père de quatre enfants"
+        if head is not None and "Plur" in head.morph.get("Number"):
+            return found  # "les avocats du colonel" are not the colonel, nor any one person
         head_word = head.text.lower() if head is not None else (words[0] if words else "")
         role_like = head_word in self.lex.person_roles or any(w in self.lex.person_roles for w in words[:3])
         if role_like:
@@ -210,7 +217,9 @@ class Resolver:
         if entity is None or len(entity.name.split()) > 1:
             return entity
         entities = getattr(self.index, "entities", [])
-        fuller = [e for e in entities if e.label == "PER" and e.name.split()[:1] == [entity.name.strip()] and e is not entity]
+        fuller = [
+            e for e in entities if e.label == "PER" and e.name.split()[:1] == [entity.name.strip()] and e is not entity
+        ]
         fuller = [e for e in fuller if len(e.name.split()) > 1]
         return fuller[0] if len(fuller) == 1 else entity
 

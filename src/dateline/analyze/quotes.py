@@ -159,7 +159,13 @@ def _continuing(ctx: Context, who: tuple[int, int, Token], found: list[Found], k
     resolver = ctx.resolver
     if resolver.is_pronoun(start, end):
         previous = next((f for f in reversed(found) if f.quote.speaker is not None and f.quote.speaker.entity), None)
-        if previous is not None and k - previous.unit <= FLOATING_SENTENCES and previous.quote.end <= start:
+        named = resolver.person_named_between(previous.quote.end, start) if previous is not None else True
+        if (
+            previous is not None
+            and not named
+            and k - previous.unit <= FLOATING_SENTENCES
+            and previous.quote.end <= start
+        ):
             assert previous.quote.speaker is not None
             gender = resolver.gender_of(start, end)
             known = resolver.entity_gender(previous.quote.speaker.entity)
@@ -223,8 +229,12 @@ def _direct(ctx: Context, quoted: quote_marks.Quoted, pairs: list[tuple[int, int
             quote.start, quote.end = _with_phrase(span, verb)
             quote.text = text[quote.start : quote.end]
         return Found(quote, verb, k)
-    sourced = quote_indirect.find_sourced(doc, lex, ctx.normalised, [unit], pairs)
-    if sourced and sourced[0].speaker is not None:
+    sourced = [
+        r
+        for r in quote_indirect.find_sourced(doc, lex, ctx.normalised, [unit], pairs)
+        if r.speaker is not None and r.start < quoted.end and quoted.start < r.end
+    ]
+    if sourced and sourced[0].speaker is not None:  # "« … », selon X": the marker covers this quote
         quote.speaker = ctx.resolver.speaker(*sourced[0].speaker)
         return Found(quote, None, k)
     if partial or len(inner) < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in inner):
@@ -258,7 +268,7 @@ def _clause_subject(doc: Any, unit: Unit, first: int, ctx: Context) -> Speaker |
             continue
         start, end = doc[extent[0]].idx, doc[extent[1] - 1].idx + len(doc[extent[1] - 1].text)
         speaker = ctx.resolver.speaker(start, end, subject)
-        if speaker.entity is not None:
+        if speaker.entity is not None or subject.pos_ == "PROPN":
             return speaker
     return None
 
