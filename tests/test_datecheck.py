@@ -69,11 +69,6 @@ def test_seed_relative_dates_are_reanchored_on_the_estimate(seed: Article) -> No
     assert monday and monday[0].value == "2020-01-06"
 
 
-@pytest.mark.xfail(
-    reason="timex reads the clause tense of 'vendredi' from the infinitive 'expulser' and picks the next "
-    "Friday (2020-01-10); the re-anchoring itself is right (anchor 2020-01-06). Fix belongs to timex.",
-    strict=False,
-)
 def test_seed_friday_resolves_to_the_friday_before(seed: Article) -> None:
     friday = [t for t in seed.timexes if t.text == "vendredi"]
     assert friday and friday[0].value == "2020-01-03"
