@@ -10,7 +10,7 @@ pronoun: last_person_before / next_person_after). Anchor: spaCy's NER alone, the
 PER/PERSON entity overlapping the mention (what a pipeline without our step can say).
 Speed: per-document CPU time (time.process_time) of the parse, the entities step and the
 quantities step on the French pages of trafilatura-evaldata-fr-en cut to about 4,000
-characters (and the seed), read in place.
+characters (and the seed), read in place, and on one 500-paragraph article.
 """
 
 from __future__ import annotations
@@ -88,6 +88,30 @@ def speed() -> dict[str, float]:
     }
 
 
+def long_article() -> dict[str, float]:
+    """CPU of the parse and of our steps on one 500-paragraph article (the seed's paragraphs
+    repeated): the steps must stay linear."""
+    import dateline
+    from dateline.analyze import nlp
+    from dateline.analyze.entities import Entities
+    from dateline.analyze.quantities import Quantities
+    from dateline.article import Article
+
+    paragraphs = [p for p in dateline.read(SEED, analyze=False).text.split("\n\n") if p.strip()]
+    text = "\n\n".join(paragraphs[i % len(paragraphs)] for i in range(500))
+    article = Article(text=text, language="fr")
+    started = time.process_time()
+    article.nlp = nlp.model("fr")(text)
+    parse = time.process_time() - started
+    started = time.process_time()
+    Entities()(article)
+    entities = time.process_time() - started
+    started = time.process_time()
+    Quantities()(article)
+    quantities = time.process_time() - started
+    return {"chars": len(text), "parse": parse, "entities": entities, "quantities": quantities}
+
+
 def main() -> int:
     if not CHALLENGE.exists():
         print(f"{CHALLENGE} is absent", file=sys.stderr)
@@ -109,6 +133,12 @@ def main() -> int:
     for step in ("entities", "quantities"):
         ms = figures[f"{step}_ms"]
         print(f"{step:<11} {ms:.2f} ms = {100 * ms / parse:.1f} % of the parse")
+    if SEED.exists():
+        long = long_article()
+        print(f"\n## One 500-paragraph article ({long['chars']:,} chars)")
+        print(f"spaCy parse: {long['parse']:.2f} s")
+        for step in ("entities", "quantities"):
+            print(f"{step:<11} {long[step]:.3f} s = {100 * long[step] / long['parse']:.1f} % of the parse")
     return 0
 
 
