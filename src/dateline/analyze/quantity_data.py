@@ -77,7 +77,8 @@ def _number_pattern(raw: dict[str, object], words: str) -> str:
     # Digits are not part of a word ("COVID-19"), a clock time ("20:30", "20h30"), a date
     # ("06/01") or a decimal written the other way round; grouped thousands need exactly three
     # digits.
-    digits = rf"(?<![\w.,:/])(?<![^\W\d]-)(?:\d{{1,3}}(?:[{seps}]\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?)(?![\w]|[.,:/]\d)"
+    grouped = rf"\d{{1,3}}(?:[{seps}]\d{{3}})+(?:{dec}\d+)?"
+    digits = rf"(?<![\w.,:/])(?<![^\W\d]-)(?:{grouped}|\d+(?:{dec}\d+)?)(?![\w]|[.,:/]\d)"
     joiners = _alt(list(raw["joiners"]))  # type: ignore[call-overload]
     wordnum = rf"\b(?:{words})(?:(?:[\s\-]+|\s+(?:{joiners})\s+)(?:{words}))*\b"
     return rf"(?:{digits}|{wordnum})"
