@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from .. import lang
 
@@ -71,15 +72,15 @@ class QuantityData:
         return total + current
 
 
-def _number_pattern(raw: dict[str, object], words: str) -> str:
-    seps = "".join(re.escape(s) for s in raw["thousands"])  # type: ignore[attr-defined]
+def _number_pattern(raw: dict[str, Any], words: str) -> str:
+    seps = "".join(re.escape(s) for s in raw["thousands"])
     dec = re.escape(str(raw["decimal"]))
     # Digits are not part of a word ("COVID-19"), a clock time ("20:30", "20h30"), a date
     # ("06/01") or a decimal written the other way round; grouped thousands need exactly three
     # digits.
     grouped = rf"\d{{1,3}}(?:[{seps}]\d{{3}})+(?:{dec}\d+)?"
     digits = rf"(?<![\w.,:/])(?<![^\W\d]-)(?:{grouped}|\d+(?:{dec}\d+)?)(?![\w]|[.,:/]\d)"
-    joiners = _alt(list(raw["joiners"]))  # type: ignore[call-overload]
+    joiners = _alt(list(raw["joiners"]))
     wordnum = rf"\b(?:{words})(?:(?:[\s\-]+|\s+(?:{joiners})\s+)(?:{words}))*\b"
     return rf"(?:{digits}|{wordnum})"
 
