@@ -5,14 +5,18 @@ the seed, /work/shared/seed/article-fr-pentagone.txt): a gazetteer relabels inst
 by their seat ("Pentagone" is an ORG, not a LOC) and capitals ("Washington" is never a person;
 it is an ORG when it is the subject of a verb, the government); calendar words ("Lundi") are
 never entities; a portfolio after a role noun ("ministre de la Défense") is part of the role;
-page furniture ("RSS Feed") and supporter labels ("pro-Iran") go; leading articles and
-trailing dashes leave the name ("la Zone verte -un quartier" -> "Zone verte").
+page furniture ("RSS Feed") and supporter labels ("pro-Iran") go; a role the tagger took for
+a name goes ("Premier ministre démissionnaire" as MISC); leading lower-case articles and
+trailing dashes leave the name ("la Zone verte -un quartier" -> "Zone verte"); a "person"
+headed by an event noun is not one ("Affaire Benalla").
 Mentions then merge within the article (a surname to the full name: "Abdel Mahdi" -> "Adel
-Abdel Mahdi"), names the tagger missed are found again by one regex over the known names,
-roles attach from titles and appositions (entity_roles.py), and definite role noun phrases
+Abdel Mahdi", shared surnames to the full name named last; an acronym defined in parentheses
+to its name), names the tagger missed are found again by one regex over the known names, roles
+attach from titles, appositions and copulas (entity_roles.py), and definite role noun phrases
 ("le ministre américain de la Défense") become mentions of the person they name, through
 `EntityIndex.by_role` and the synonym table of lang/<code>/entities.toml.
-All knowledge is data; the cost is linear in tokens (one pass for role mentions, one regex).
+All knowledge is data; the cost is linear in tokens (one pass for role mentions, one regex;
+bench/entities.py: ~3 % of the parse, also on a 500-paragraph article).
 """
 
 from __future__ import annotations
