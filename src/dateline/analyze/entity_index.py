@@ -2,8 +2,16 @@
 
 The quotes and claims steps resolve a speaker span ("Mark Esper"), a role noun phrase ("le
 ministre américain de la Défense") or a pronoun ("a-t-il ajouté") to an `Entity` with this
-index. It is built from `article.entities` alone, so it also works on a record read back from
-JSON; every lookup is a bisect or a scan over the article's few entities, never over tokens.
+index. It is built from `article.entities` (plus `article.nlp`, only for `gender`), so it
+also works on a record read back from JSON; every lookup is a bisect or a scan over the
+article's entities, never over tokens.
+
+    index = EntityIndex(article)
+    index.at(start, end)                    # the entity mentioned at a span
+    index.by_name("Abdel Mahdi")            # full name, mention or surname
+    index.by_role("le chef du Pentagone", near=pos)
+    index.last_person_before(pos, gender="Masc")   # "…, a-t-il ajouté"
+    index.next_person_after(pos)            # a pronoun before the name
 """
 
 from __future__ import annotations
