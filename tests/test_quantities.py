@@ -98,6 +98,10 @@ def test_english_sentences() -> None:
     assert ("$5 million", 5000000, None, "$") in got
     assert ("dozens of rockets", None, None, "rockets") in got
     assert ("1.5 percent", 1.5, None, "percent") in got
+    assert triples(find("a dozen rockets and two dozen eggs", data, None)) == [
+        ("a dozen rockets", 12, None, "rockets"),
+        ("two dozen eggs", 24, None, "eggs"),
+    ]
     assert triples(find("On March 3, 2020 at 10:30, in 2019.", data, None)) == []
 
 

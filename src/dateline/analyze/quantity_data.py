@@ -102,7 +102,8 @@ def load(code: str) -> QuantityData:
         rf"(?:\b(?:{_alt(list(raw['vague']['collectives']))})\s+(?:{link})(?=\s|\w)\s*)+)"
     )
     nouns = _alt(list(approximate))
-    approx = rf"(?P<approx>(?P<a_n>\b(?:{one})\b|{number})\s+(?P<a_noun>\b(?:{nouns}))\s+(?:{link})(?=\s|\w))"
+    # The link is optional: "a dozen rockets" has none, "une centaine de soldats" has one.
+    approx = rf"(?P<approx>(?P<a_n>\b(?:{one})\b|{number})\s+(?P<a_noun>\b(?:{nouns}))\b(?:\s+(?:{link})(?=\s|\w))?)"
     num = (
         rf"(?P<num>(?P<pre>(?:{prefix})\s?)?(?P<n1>{number})(?:\s+(?P<m1>\b(?:{mult})\b))?"
         rf"(?:\s*(?P<rng>\b(?:{_alt(list(raw['range']))}))\s*(?P<n2>{number})(?:\s+(?P<m2>\b(?:{mult})\b))?)?)"
