@@ -86,3 +86,14 @@ def test_one_weak_clue_cannot_raise_an_alarm() -> None:
 def test_hidden_date_is_estimated_after_the_latest_past_event() -> None:
     text = "Le 8 mars 2019, le conseil avait voté. Ce mardi 12 mars, la maire a signé l'arrêté."
     assert Scorer(_clues(text)).best(None) == date(2019, 3, 12)
+
+
+def test_coined_terms_bound_the_writing_date_from_below() -> None:
+    from dateline.analyze import datecheck_terms
+
+    data = lang.load("en").resource("datecheck")
+    (clue,) = datecheck_terms.clues("Hospitals braced for a new Covid-19 wave.", data)
+    assert clue.kind == "coined_term" and not clue.allows(date(2019, 12, 1)) and clue.allows(date(2020, 3, 1))
+    # Written with capitals in the data, matched as written: the verb "aids" is not AIDS.
+    assert datecheck_terms.clues("The grant aids local farmers.", data) == []
+    assert len(datecheck_terms.clues("An AIDS clinic opened.", data)) == 1

@@ -3,6 +3,7 @@
 Rules (one module each) turn the text into clues about the writing date:
 datecheck_calendar (weekday + day + month, dated events and years with their tense),
 datecheck_officeholders (people named with a role, against data/officeholders.tsv),
+datecheck_terms (words coined on a known date: "Covid-19", "Brexit", "euros"),
 datecheck_pagedates (URL date and date line against the stated date). datecheck_combine
 weighs them into an estimate, an interval, a verdict and readable evidence. When the
 verdict is inconsistent and confident, relative time expressions are re-resolved against
@@ -19,7 +20,7 @@ from .. import lang
 from ..article import Article, Evidence
 from ..article import DateCheck as DateCheckRecord
 from ..errors import Code
-from . import datecheck_calendar, datecheck_officeholders, datecheck_pagedates
+from . import datecheck_calendar, datecheck_officeholders, datecheck_pagedates, datecheck_terms
 from .datecheck_clues import EARLIEST, Clue, parse_day, shift
 from .datecheck_combine import Judgement, Scorer
 
@@ -37,6 +38,7 @@ def find_clues(article: Article, code: str) -> list[Clue]:
     found = datecheck_calendar.find_dates(text, boiler, data)
     clues = datecheck_calendar.clues_from_dates(text, found, article.nlp, data["tense"])
     clues.extend(datecheck_officeholders.clues(text, data))
+    clues.extend(datecheck_terms.clues(text, data))
     page, _notes = datecheck_pagedates.clues(article.page_dates)
     clues.extend(page)
     return clues
