@@ -110,8 +110,17 @@ def _page_date(html: str, url: str | None, meta: metadata.PageMeta) -> str | Non
     the tree it scored 0.901 instead of 0.903 on the htmldate corpus (bench/pubdate.py)."""
     from htmldate import find_date
 
-    day = find_date(html, url=url, extensive_search=True, original_date=True)
     ours = meta.dates.published
+    source = meta.dates.source
+    if ours and (
+        (source == "jsonld" and _local_offset(ours))
+        or (source in {"jsonld", "meta"} and dates.same_day(dates.url_date(url), ours))
+    ):
+        # Cheap metadata settles it: a JSON-LD date in local time (see below), or a meta date
+        # the URL confirms. On the htmldate corpus this skips htmldate on 270 of 1,000 pages
+        # with the same accuracy (0.906 overall, 0.927 French).
+        return ours
+    day = find_date(html, url=url, extensive_search=True, original_date=True)
     if isinstance(day, str) and day:
         if ours and meta.dates.source == "text" and day[8:10] == "01" and ours[:4] == day[:4]:
             # htmldate fills a day it could not read with 01 ("1er août 2019" -> 2019-01-01);
