@@ -137,6 +137,7 @@ def test_read_interface(store: Store) -> None:
     quotes = store.quotes(speaker="verdier")
     assert quotes[0]["text"] == "« C'est faux »" and quotes[0]["step"] == "quotes@1"
     assert store.entities()[0]["name"] == "Camille Verdier"
+    assert store.speakers() == [{"name": "Camille Verdier", "quotes": 1, "articles": 1}]
     alerts = store.date_alerts()
     assert alerts[0]["estimated"] == "2020-01-06" and alerts[0]["step"] == "date_check@1"
     sources = {row["source"]: row["articles"] for row in store.sources()}
@@ -167,6 +168,8 @@ def test_kwic_windows_and_offsets() -> None:
 def test_readonly_open_of_missing_store(tmp_path: Path) -> None:
     with pytest.raises(DatelineError, match="no such store"):
         Store.open(tmp_path / "none.db", readonly=True)
+    with pytest.raises(DatelineError, match="does its folder exist"):
+        Store.open(tmp_path / "no" / "folder.db")
 
 
 def test_hit_json(store: Store) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
 from typing import Any
 
 from ..errors import Code, DatelineError
@@ -50,13 +49,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _overview(store: Any, as_json: bool) -> int:
-    speakers = Counter(q["speaker"] for q in store.quotes(limit=100_000) if q["speaker"])
     data = {
         "stats": store.stats(),
         "sources": store.sources(),
         "date_alerts": store.date_alerts(limit=20),
         "entities": store.entities(limit=15),
-        "speakers": [{"name": n, "quotes": c} for n, c in speakers.most_common(15)],
+        "speakers": store.speakers(limit=15),
         "articles": [h.to_dict() | {"snippets": []} for h in store.search("", limit=50, lemmas=False)],
     }
     if as_json:

@@ -132,6 +132,16 @@ class Queries:
         keys = ("article", "title", "stated_date", "kind", "text", "speaker", "cue", "said_on", "start", "end", "step")
         return [dict(zip(keys, r, strict=True)) for r in rows]
 
+    def speakers(self, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Speakers by number of quotes (canonical articles only)."""
+        rows = self.conn.execute(
+            "SELECT q.speaker, count(*), count(DISTINCT q.article) FROM quotes q JOIN articles a ON a.n = q.article "
+            "WHERE q.speaker IS NOT NULL AND a.duplicate_of IS NULL GROUP BY q.speaker ORDER BY 2 DESC, 1 "
+            "LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return [{"name": r[0], "quotes": r[1], "articles": r[2]} for r in rows]
+
     def claims(
         self,
         *,

@@ -22,6 +22,7 @@ Reading (CLI, web UI) — every method returns plain dataclasses or dicts ready 
         store.claims(stance=None, holder=None, article=None, limit=50, offset=0)
         store.date_alerts(limit=50, offset=0)   # verdict "inconsistent", most confident first
         store.sources()                          # per host: articles, duplicates, date span, languages
+        store.speakers(limit=50)                 # speakers by number of quotes
         store.stats()                            # counts, and input items by outcome
 
 Filters (store/search.py): date_from/date_to (stated date, inclusive ISO prefixes),
@@ -109,6 +110,8 @@ def store_error(exc: sqlite3.Error, path: str) -> DatelineError:
         hint = "the disk is full; free space and run the same command again to resume"
     elif "locked" in text or "busy" in text:
         hint = "another process holds the database; wait for it or use another --db"
+    elif "unable to open" in text:
+        hint = "cannot open or create the database file (does its folder exist and is it writable?)"
     elif "not a database" in text or "malformed" in text:
         hint = "the file is not a dateline store (or is damaged)"
     else:
