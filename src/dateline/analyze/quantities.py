@@ -185,10 +185,12 @@ def _unit(
     if w in data.anaphoric:
         after = _noun_after(doc, word.start(), word.end())
         return after if after is not None else (word.group(), word.end())  # "deux autres coauteurs"
-    if w in data.function_words:
-        return None
     if doc is None:
+        if w in data.function_words:
+            return None
         return (word.group(), word.end()) if word.group()[0].islower() or linked else None
+    # With a parse, the parts of speech decide ("3,000 more troops": "more" is an adjective
+    # before the noun, although it is a function word when no parse is there).
     span = doc.char_span(word.start(), word.end(), alignment_mode="expand")
     if span is None or len(span) == 0:
         return None

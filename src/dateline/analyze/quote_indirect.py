@@ -98,6 +98,8 @@ def _governs(verb: Token, token: Token) -> bool:
 def incise_clause(verb: Token, lex: Lexicon, unit: Unit, first_cue: int) -> tuple[int, int] | None:
     """ "<clause>, a indiqué X": the clause before the comma that opens the incise."""
     doc = verb.doc
+    if lex.incise_subject_first:
+        return _incise_subject_first(verb, lex, unit)
     if first_cue - 1 < unit.first or doc[first_cue - 1].text != ",":
         return None
     if first_cue - 2 >= unit.first and doc[first_cue - 2].is_quote:
@@ -112,6 +114,36 @@ def incise_clause(verb: Token, lex: Lexicon, unit: Unit, first_cue: int) -> tupl
     if not cues.auxiliaries(verb) and "Fin" not in verb.morph.get("VerbForm"):
         return None  # "…, appelés métabolites": a participle, not an incise
     return unit.first, first_cue - 1
+
+
+def _incise_subject_first(verb: Token, lex: Lexicon, unit: Unit) -> tuple[int, int] | None:
+    """English: "<clause>, sources said." and "<clause>, he said, <clause>": the subject sits
+    between the comma and the verb, which ends the sentence or is closed by a comma."""
+    doc = verb.doc
+    subject = next(
+        (c for c in verb.children if c.dep_ in lex.dep_subject - lex.dep_passive_subject and c.i < verb.i), None
+    )
+    addressee = verb.lemma_.lower() in lex.addressee_verbs  # "told reporters": the object is who heard it
+    objects = lex.dep_clause if addressee else lex.dep_clause | lex.dep_object
+    if subject is None or any(c.dep_ in objects and c.i > verb.i for c in verb.children):
+        return None
+    comma = subject.left_edge.i - 1
+    if comma <= unit.first or doc[comma].text != "," or doc[comma - 1].is_quote:
+        return None
+    if not any(t.pos_ in {"VERB", "AUX"} for t in doc[unit.first : comma]):
+        return None  # "However, this information was denied": no clause before the comma
+    after = verb.i + 1
+    while (
+        after < unit.last
+        and doc[after].pos_ in {"ADV", "ADP", "NOUN", "PROPN", "DET", "PRON"}
+        and doc[after].text != ","
+    ):
+        after += 1  # "sources said on Monday"
+    if after < unit.last and doc[after].text == ",":
+        return unit.first, unit.last  # "…, he said, …": the sentence around the incise
+    if after >= unit.last or doc[after].is_punct:
+        return unit.first, comma
+    return None
 
 
 def find_verbal(doc: Any, lex: Lexicon, spans: list[tuple[int, int]], all_units: list[Unit]) -> list[Reported]:

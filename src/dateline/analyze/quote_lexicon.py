@@ -46,6 +46,8 @@ class Lexicon:
     dep_complement: frozenset[str]
     dep_adverbial: frozenset[str]
     bare_clause_reported: bool
+    incise_subject_first: bool
+    addressee_verbs: frozenset[str]
     reflexive_other_sense: frozenset[str]
     start_markers: tuple[str, ...]
     pronoun_gender: dict[str, str]
@@ -111,6 +113,8 @@ def load(code: str) -> Lexicon:
         dep_complement=_words(deps, "complement"),
         dep_adverbial=_words(deps, "adverbial"),
         bare_clause_reported=bool(deps.get("bare_clause_reported", False)),
+        incise_subject_first=bool(deps.get("incise_subject_first", False)),
+        addressee_verbs=_words(words, "addressee_verbs"),
         reflexive_other_sense=_words(words, "reflexive_other_sense"),
         start_markers=_apostrophes(source["start_markers"]),
         pronoun_gender={k.lower(): str(v) for k, v in cast(dict[str, str], words["pronoun_gender"]).items()},
