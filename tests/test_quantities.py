@@ -90,6 +90,13 @@ def test_parse_guided_units(fr_model: Any) -> None:
     ]
 
 
+def test_english_with_a_parse() -> None:
+    data = quantity_data.load("en")
+    text = "Washington has sent 3,000 to 3,500 more troops. Two of them left."
+    got = triples(find(text, data, nlp.model("en")(text)))
+    assert got == [("3,000 to 3,500 more troops", 3000, 3500, "troops")]
+
+
 def test_english_sentences() -> None:
     data = quantity_data.load("en")
     text = "Washington sent 3,000 to 3,500 troops and $5 million in aid; dozens of rockets hit 1.5 percent."
