@@ -29,8 +29,9 @@ from .datecheck_combine import Judgement, Scorer
 REANCHOR_CONFIDENCE = 0.7
 
 
-def find_clues(article: Article, code: str) -> list[Clue]:
-    """Every clue the text and the page give about the writing date (stated date unused)."""
+def find_clues(article: Article, code: str, stated: date | None = None) -> list[Clue]:
+    """Every clue the text and the page give about the writing date. The stated date is
+    used only to drop page dates that repeat it (the text's clues never depend on it)."""
     pack = lang.load(code)
     data = pack.resource("datecheck")
     boiler = pack.resource("boilerplate")
@@ -39,7 +40,7 @@ def find_clues(article: Article, code: str) -> list[Clue]:
     clues = datecheck_calendar.clues_from_dates(text, found, article.nlp, data["tense"])
     clues.extend(datecheck_officeholders.clues(text, data))
     clues.extend(datecheck_terms.clues(text, data))
-    page, _notes = datecheck_pagedates.clues(article.page_dates)
+    page, _notes = datecheck_pagedates.clues(article.page_dates, stated)
     clues.extend(page)
     return clues
 
@@ -98,8 +99,8 @@ class DateCheck:
             return article
         latest = latest_possible(article)
         stated, reason = check_stated(article.stated_date, latest)
-        clues = find_clues(article, code)
-        _page, notes = datecheck_pagedates.clues(article.page_dates)
+        clues = find_clues(article, code, stated)
+        _page, notes = datecheck_pagedates.clues(article.page_dates, stated)
         judgement = Scorer(clues, latest).judge(stated)
         if reason is not None and article.stated_date is not None:
             article.problem(self.name, Code.BAD_DATE.value, reason)

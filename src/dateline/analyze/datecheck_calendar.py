@@ -144,11 +144,14 @@ def _window_by_tense(day: date, last: date, tense: Tense | None) -> tuple[date, 
 def clues_from_dates(text: str, found: list[Found], nlp_doc: Any, tense_data: dict[str, Any]) -> list[Clue]:
     clues: list[Clue] = []
     before_cues = {w.lower() for w in tense_data["before_cues"]}
+    deferral_cues = {w.lower() for w in tense_data["deferral_cues"]}
     for f in found:
         tense = tense_near(nlp_doc, text, f.start, f.end, tense_data)
         lead = re.findall(r"[\w-]+", text[max(0, f.start - 40) : f.start].lower())[-4:]
-        if tense != "future" and any(w in before_cues for w in lead):
+        if tense != "past" and any(w in before_cues for w in lead):
             tense = "future"  # "à l'aube de l'an 2000", "due 1994": the date is still ahead
+        elif any(w in deferral_cues for w in lead):
+            tense = "future"  # "a renvoyé le procès au 1er avril": told in the past, still ahead
         quoted = text[f.start : f.end]
         if f.day is not None and f.month is not None and f.year is None:
             clues.extend(_daymonth_clues(f, tense, quoted))

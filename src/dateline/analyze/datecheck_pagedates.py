@@ -22,8 +22,9 @@ WEIGHT = 2.0
 SLACK_DAYS = 2
 
 
-def clues(dates: PageDates) -> tuple[list[Clue], list[str]]:
-    """Clues from the URL date and the date line, and notes on contradictory metadata."""
+def clues(dates: PageDates, stated: date | None = None) -> tuple[list[Clue], list[str]]:
+    """Clues from the URL date and the date line, and notes on contradictory metadata.
+    A page date that agrees with the stated date is the same claim, not more evidence."""
     out: list[Clue] = []
     notes: list[str] = []
     published, modified = parse_day(dates.published), parse_day(dates.modified)
@@ -33,13 +34,15 @@ def clues(dates: PageDates) -> tuple[list[Clue], list[str]]:
         day = parse_day(value)
         if day is None or not EARLIEST <= day <= LATEST:
             continue
+        if stated is not None and abs((day - stated).days) <= SLACK_DAYS:
+            continue
         window = (shift(day, -SLACK_DAYS), shift(day, SLACK_DAYS))
 
         def describe(_e: date | None, lab: str = label, d: date = day) -> str:
             return f"the page's {lab} says {d.isoformat()}"
 
         out.append(Clue("page_dates", (window,), WEIGHT, None, None, value or "", describe))
-    if modified is not None:
+    if modified is not None and (stated is None or modified < stated):
 
         def before_modified(_e: date | None, d: date = modified) -> str:
             return f"the page says it was modified on {d.isoformat()}"
