@@ -258,3 +258,13 @@ def test_read_reports_a_page_without_article_once(tmp_path: Path) -> None:
     article = dateline.read(page, analyze=False)
     assert article.text == ""
     assert [p.code for p in article.problems].count(Code.NO_ARTICLE.value) == 1
+
+
+def test_time_element_without_datetime_is_read_in_words() -> None:
+    page = """<html><head><title>Vendanges précoces</title></head><body><article><h1>Vendanges précoces en Gironde</h1>
+    <time>12 févr. 2020</time><p>Les viticulteurs de l'Entre-deux-Mers ont commencé les vendanges avec deux semaines
+    d'avance, après un été particulièrement sec et chaud sur l'ensemble du vignoble bordelais.</p>
+    <p>Les rendements devraient être inférieurs de 15 % à ceux de l'an dernier selon la chambre d'agriculture.</p>
+    </article></body></html>"""
+    article = extract(page)
+    assert article.page_dates.published == "2020-02-12"

@@ -136,15 +136,18 @@ def read_dates(
     if found.modified is None:
         found.modified = next((v for v in (to_iso(tags.get(n)) for n in MODIFIED_META) if v), None)
     if found.published is None:
-        _from_time_elements(tree, scope, found)
+        _from_time_elements(tree, scope, found, DateWords.of(tuple(packs)))
     if found.published is None:
         _from_date_line(scope, found, DateWords.of(tuple(packs)))
     return found
 
 
-def _from_time_elements(tree: HtmlElement, scope: HtmlElement, found: MetaDates) -> None:
+def _from_time_elements(tree: HtmlElement, scope: HtmlElement, found: MetaDates, words: DateWords) -> None:
     for element in [*scope.iter("time"), *tree.iterfind(".//*[@itemprop='datePublished']")]:
         value = to_iso(element.get("datetime") or element.get("content"))
+        if value is None:  # <time>12 févr. 2020</time>: no machine value, read the words
+            text = squash(element.text_content())
+            value = words.find(text) if 0 < len(text) <= _MAX_DATELINE_CHARS else None
         if value is None:
             continue
         hint = f"{element.get('itemprop') or ''} {element.get('class') or ''}"
