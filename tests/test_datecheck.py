@@ -143,3 +143,11 @@ def test_fetch_time_bounds_the_stated_date() -> None:
     article = Article(text="Le pont.", language="fr", stated_date="2021-05-05", source=Source(fetched="2020-01-01"))
     check = _check(article).date_check
     assert check is not None and check.verdict == "unknown" and "future" in (check.reason or "")
+
+
+def test_seed_page_as_scraped_is_flagged() -> None:
+    # Whole scraped page through the cleaner: its date line "2 janvier 2025" is the stated date.
+    article = dateline.read(need_shared("seed", "article-fr-pentagone.txt"))
+    check = article.date_check
+    assert check is not None and check.stated == "2025-01-02"
+    assert check.verdict == "inconsistent" and (check.estimated or "").startswith("2020-01")
