@@ -245,3 +245,25 @@ def test_cli_ingest_search_show_export(tmp_path: Path, capsys: pytest.CaptureFix
     assert "3 articles" in capsys.readouterr().out
     assert main(["show", "0000000000", "--db", db]) == 1
     assert main(["search", "x", "--db", str(tmp_path / "none.db")]) == 1
+
+
+def test_unreachable_site_says_so(tmp_path: Path) -> None:
+    urls = tmp_path / "dead.urls"
+    urls.write_text("http://127.0.0.1:9/a/1\n", encoding="utf-8")  # port 9 (discard): nothing listens
+    report = ingest([str(urls)], tmp_path / "d.db", analyze=False, options=LOCAL)
+    assert report.tally.failed["E203"] == 1
+    assert "robots.txt cannot be read" in report.tally.messages[0]
+
+
+def test_two_workers_store_the_same_articles(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(6):
+        (pages / f"p{n}.html").write_text(page(n), encoding="utf-8")
+    ids = []
+    for workers in (1, 2):
+        db = tmp_path / f"w{workers}.db"
+        assert ingest([str(pages)], db, workers=workers, analyze=False).tally.new == 6
+        with Store.open(db, readonly=True) as store:
+            ids.append(sorted(h.id for h in store.search("", lemmas=False)))
+    assert ids[0] == ids[1]

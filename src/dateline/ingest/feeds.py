@@ -60,7 +60,7 @@ class Fetcher:
         self.options = options
         self.feed_state = feed_state or (lambda url: (None, None))
         self.agent = str(settings.load().get("fetch", "user_agent"))
-        self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        self._robots: dict[str, urllib.robotparser.RobotFileParser | DatelineError | None] = {}
         self._last: dict[str, float] = {}
 
     def _wait(self, host: str) -> None:
@@ -72,20 +72,25 @@ class Fetcher:
         self._last[host] = time.monotonic()
 
     def allowed(self, url: str) -> bool:
+        """Whether robots.txt lets us fetch `url`; raises DatelineError when robots.txt cannot
+        be read (network error or 5xx): RFC 9309 then forbids crawling, and the message says why."""
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         if origin not in self._robots:
             self._wait(parts.netloc)
-            parser: urllib.robotparser.RobotFileParser | None = urllib.robotparser.RobotFileParser()
             try:
                 body, _, _ = fetch_bytes(origin + "/robots.txt", allow_private=self.options.allow_private)
-                assert parser is not None
+                parser = urllib.robotparser.RobotFileParser()
                 parser.parse(body.decode("utf-8", "replace").splitlines())
+                self._robots[origin] = parser
             except DatelineError as exc:
                 status = re.search(r"HTTP (\d{3})", exc.message)
-                parser = None if status and status.group(1).startswith("4") else _deny_all()
-            self._robots[origin] = parser
+                self._robots[origin] = None if status and status.group(1).startswith("4") else exc
         robots = self._robots[origin]
+        if isinstance(robots, DatelineError):
+            raise DatelineError(
+                Code.URL_FETCH, f"{url}: {origin}/robots.txt cannot be read ({robots.message}); not fetching the site"
+            )
         return robots is None or robots.can_fetch(self.agent, url)
 
     def get(self, url: str, *, conditional: bool = False) -> Page:
@@ -111,12 +116,6 @@ class Fetcher:
             last_modified=reply.get("Last-Modified"),
             not_modified=bool(headers) and not body,
         )
-
-
-def _deny_all() -> urllib.robotparser.RobotFileParser:
-    parser = urllib.robotparser.RobotFileParser()
-    parser.parse(["User-agent: *", "Disallow: /"])
-    return parser
 
 
 def fill(item: Item, fetcher: Fetcher) -> Item:
