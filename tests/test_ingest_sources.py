@@ -203,6 +203,7 @@ def _big_feed(path: Path, items: int) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_feed_of_ten_thousand_items_streams(tmp_path: Path) -> None:
     """All 10,000 entries become items, in order, without fetching anything."""
     feed = _big_feed(tmp_path / "big.xml", 10_000)
