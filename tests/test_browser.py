@@ -23,6 +23,7 @@ from conftest import EXAMPLES, ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 HOSTILE = ROOT / "tests" / "fixtures" / "web" / "hostile-fr.html"
+DATE_ALERT = ROOT / "tests" / "fixtures" / "web" / "date-alert-fr.txt"  # fictional; stated 2025, written 2023
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -86,8 +87,8 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from dateline.serve.web.app import create_app
 
     db = tmp_path_factory.mktemp("browser") / "news.db"
-    report = ingest([str(EXAMPLES), str(HOSTILE)], db)
-    assert report.tally.new == 5, report.tally.to_dict()
+    report = ingest([str(EXAMPLES), str(HOSTILE), str(DATE_ALERT)], db)
+    assert report.tally.new == 6, report.tally.to_dict()
     with Server(create_app(db)) as url:
         yield url
 
@@ -132,7 +133,7 @@ def test_search_open_article_hover_quote_go_to_speaker(base: str, page: Any) -> 
 def test_filter_changes_the_url_and_the_results(base: str, page: Any) -> None:
     page.goto(f"{base}/search")
     all_titles = page.locator("ol.hits h2").all_inner_texts()
-    assert len(all_titles) == 5
+    assert len(all_titles) == 6
     with page.expect_response(lambda r: "lang=en" in r.url):
         page.select_option("select[name=lang]", "en")
     page.wait_for_url("**lang=en**")
@@ -160,7 +161,7 @@ def test_export_downloads_a_valid_csv(base: str, page: Any, tmp_path: Path) -> N
 def test_hostile_page_renders_inert(base: str, page: Any) -> None:
     violations: list[str] = []
     page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
-    page.goto(f"{base}/search?q=Valbrune")
+    page.goto(f"{base}/search?q=Piratage")
     page.locator("ol.hits h2 a").first.click()
     page.wait_for_url("**/article/**")
     page.wait_for_load_state("networkidle")
@@ -178,11 +179,15 @@ def test_hostile_page_renders_inert(base: str, page: Any) -> None:
     assert violations == []
 
 
-def test_screenshots_of_the_main_pages(base: str, page: Any, tmp_path: Path) -> None:
-    """Pictures of the pages (into bench/screenshots/ when DATELINE_SCREENSHOTS=1)."""
-    out = ROOT / "bench" / "screenshots" if os.environ.get("DATELINE_SCREENSHOTS") else tmp_path
-    out.mkdir(parents=True, exist_ok=True)
-    page.goto(f"{base}/search?q=maire")
-    page.wait_for_load_state("networkidle")
-    page.screenshot(path=str(out / "test-search.png"), full_page=True)
-    assert (out / "test-search.png").stat().st_size > 10_000
+def test_date_alert_reaches_the_alerts_page_and_the_article(base: str, page: Any) -> None:
+    page.goto(f"{base}/alerts")
+    card = page.locator(".alert-card").first
+    assert "Valbrune" in card.locator("h2").inner_text()
+    assert "14 Mar 2023" in card.locator(".verdict").inner_text()
+    card.locator("h2 a").click()
+    page.wait_for_url("**/article/**")
+    assert "the text was written on 14 Mar 2023" in page.locator(".datecheck .sentence").inner_text()
+    page.locator(".datecheck .evidence a").first.click()  # evidence links to its place in the text
+    assert page.evaluate("location.hash").startswith("#ev-")
+    target = page.locator(page.evaluate("location.hash"))
+    assert "mardi 14 mars" in target.inner_text()

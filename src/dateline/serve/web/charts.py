@@ -20,7 +20,7 @@ def bars(rows: list[dict[str, Any]], key: str, *, label: str, fmt: Callable[[flo
     values = [float(r[key]) for r in rows]
     top = max(values) or 1.0
     plot_w, plot_h = WIDTH - LEFT - 4, HEIGHT - BOTTOM - TOP
-    step = plot_w / len(rows)
+    step = min(plot_w / len(rows), 48.0)  # a few periods: narrow bars from the left, not slabs
     gap = min(2.0, step * 0.2)
     parts = [
         Markup('<svg class="chart {}" viewBox="0 0 {} {}" role="img" aria-label="{}">').format(
@@ -62,4 +62,6 @@ def count(value: float) -> str:
 
 
 def percent(value: float) -> str:
+    if value == 0:
+        return "0 %"
     return f"{value * 100:.1f} %" if value < 0.1 else f"{value * 100:.0f} %"
