@@ -268,3 +268,8 @@ def test_time_element_without_datetime_is_read_in_words() -> None:
     </article></body></html>"""
     article = extract(page)
     assert article.page_dates.published == "2020-02-12"
+
+
+def test_stated_date_alone_matches_the_full_reading(french: Article) -> None:
+    page = (EXAMPLES / "article-fr-crues.html").read_text(encoding="utf-8")
+    assert html.stated_date(page, None) == french.stated_date == "2024-01-15T07:42:00+01:00"

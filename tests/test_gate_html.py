@@ -83,8 +83,8 @@ def test_stated_date_accuracy() -> None:
     overall: Counter[str] = Counter()
     french: Counter[str] = Counter()
     for url, entry in gold.items():
-        article = run(read(root / "html" / f"{entry['file']}.gz"), url)
-        outcome = date_outcome(article.stated_date, entry["date"])
+        # stated_date() runs the same readers as extract() without the body (half the time).
+        outcome = date_outcome(html.stated_date(read(root / "html" / f"{entry['file']}.gz"), url), entry["date"])
         overall[outcome] += 1
         if languages.get(url) == "fr":
             french[outcome] += 1

@@ -47,6 +47,13 @@ def parse(html: str) -> HtmlElement | None:
     return tree if isinstance(tree, HtmlElement) else None
 
 
+def stated_date(html: str, url: str | None) -> str | None:
+    """The page's stated (published) date alone, without reading the body: the same
+    readers `extract` uses, for date-only work such as the stated-date gate."""
+    tree = parse(html)
+    return _page_date(html, url, metadata.read(tree, url, _packs())) if tree is not None else None
+
+
 def extract(article: Article) -> None:
     html = article.html or ""
     tree = parse(html)
