@@ -273,3 +273,8 @@ def test_time_element_without_datetime_is_read_in_words() -> None:
 def test_stated_date_alone_matches_the_full_reading(french: Article) -> None:
     page = (EXAMPLES / "article-fr-crues.html").read_text(encoding="utf-8")
     assert html.stated_date(page, None) == french.stated_date == "2024-01-15T07:42:00+01:00"
+
+
+def test_comments_after_the_closing_tag_are_not_truncation() -> None:
+    page = (EXAMPLES / "article-en-harbour.html").read_text(encoding="utf-8") + "\n<!-- Served from cache @ 2023 -->\n"
+    assert Code.TRUNCATED_HTML.value not in {p.code for p in extract(page).problems}

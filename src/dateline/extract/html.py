@@ -31,7 +31,9 @@ _FAST_ENOUGH_CHARS = 1500
 # Byline and date lines sit within the first blocks of a body (at most the title, a
 # kicker, the chapô, then byline and date).
 _TOP_LINES = 4
-_CLOSING = re.compile(rb"</(?:html|body)\s*>\s*$", re.I)
+_CLOSING = re.compile(r"</(?:html|body)\s*>\s*$", re.I)
+# Caches and archives append comments after </html> (W3 Total Cache, web.archive.org timings).
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 
 
 @cache
@@ -60,7 +62,7 @@ def extract(article: Article) -> None:
     if tree is None:
         article.problem("extract", Code.NO_ARTICLE.value, "the HTML could not be parsed")
         return
-    if html.strip() and not _CLOSING.search(html.strip()[-200:].encode("utf-8", "replace")):
+    if html.strip() and not _CLOSING.search(_COMMENT.sub("", html[-5000:]).rstrip()):
         article.problem("extract", Code.TRUNCATED_HTML.value, "the page ends before </html>: read what was there")
     meta = metadata.read(tree, article.url, _packs())
     leftovers = metadata.short_lines(meta.scope if meta.scope is not None else tree)

@@ -36,6 +36,11 @@ _CRUMBS = re.compile(r"breadcrumb|fil-?ariane|ariane", re.I)
 # A byline element holds a few names, not a biography.
 _MAX_BYLINE_CHARS = 120
 _MAX_FIGURES = 8
+# A kicker is a label ("ÉTATS-UNIS", "INTEMPÉRIES", "Analyse"); longer texts in kicker-classed
+# elements were teasers on the French evaldata pages (lopinion.fr, mondediplo).
+_MAX_KICKER_CHARS = 40
+_MAX_KICKER_WORDS = 4
+_MAX_SECTION_CHARS = 60
 # A shorter <h1> is a logo or a section label ("Son", "Blog"), not a headline.
 _MIN_H1_CHARS = 12
 _WORD = re.compile(r"\w+")
@@ -151,7 +156,8 @@ def read(tree: HtmlElement, url: str | None, packs: Sequence[LangPack]) -> PageM
     )
     in_scope = classed(scope)
     meta.standfirst_element = _first_text(in_scope, _STANDFIRST, limit=600, minimum=40)
-    meta.kicker = _first_text(in_scope, _KICKER, limit=80, minimum=2)
+    kicker = _first_text(in_scope, _KICKER, limit=_MAX_KICKER_CHARS, minimum=2)
+    meta.kicker = kicker if kicker and len(kicker.split()) <= _MAX_KICKER_WORDS else None
     meta.section = _section(page, tags, linked, meta.title)
     meta.authors, meta.byline = _authors(
         tree, scope, in_scope, page, tags, linked, Bylines.of(tuple(packs)), meta.outlets
@@ -200,7 +206,7 @@ def _title(
 
 def _first_text(scope: Classed, pattern: re.Pattern[str], *, limit: int, minimum: int) -> str | None:
     for element in _elements(scope, pattern):
-        if element.tag in {"body", "article", "main", "section"} or _inside(element, _OUTSIDE):
+        if element.tag in {"body", "article", "main", "section"} or _inside(element, _OUTSIDE) or _in_comments(element):
             continue
         text = text_of(element)
         if minimum <= len(text) <= limit:
@@ -210,7 +216,7 @@ def _first_text(scope: Classed, pattern: re.Pattern[str], *, limit: int, minimum
 
 def _section(page: Classed, tags: dict[str, str], linked: jsonld.LinkedData, title: str | None) -> str | None:
     section = tags.get("article:section") or linked.section
-    if section:
+    if section and not squash(section).isdigit():
         return squash(section)
     crumbs = linked.breadcrumbs
     if not crumbs:
@@ -221,7 +227,8 @@ def _section(page: Classed, tags: dict[str, str], linked: jsonld.LinkedData, tit
                 break
     # The first crumb is the home page, the last one often the article itself.
     useful = [c for c in crumbs[1:] if not title or key(c) != key(title)]
-    return useful[-1] if useful and len(useful[-1]) <= 60 else None
+    last = useful[-1] if useful else None
+    return last if last and len(last) <= _MAX_SECTION_CHARS and not last.isdigit() else None
 
 
 def _authors(
