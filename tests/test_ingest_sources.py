@@ -268,3 +268,11 @@ def test_two_workers_store_the_same_articles(tmp_path: Path) -> None:
         with Store.open(db, readonly=True) as store:
             ids.append(sorted(h.id for h in store.search("", lemmas=False)))
     assert ids[0] == ids[1]
+
+
+def test_single_page_url(tmp_path: Path, site: str) -> None:
+    db = tmp_path / "p.db"
+    assert ingest([f"{site}/a/5"], db, analyze=False, options=LOCAL).tally.new == 1
+    again = ingest([f"{site}/a/5", "ftp://x.example/y"], db, analyze=False, options=LOCAL)
+    assert again.tally.already == 1 and again.tally.new == 0
+    assert again.errors == ["ftp://x.example/y: only http and https URLs are read"]
