@@ -13,7 +13,7 @@ from dateline.article import Article
 from dateline.errors import Code
 from dateline.extract import dates, html
 from dateline.extract.bylines import Bylines, Separators, clean_title, outlet_keys
-from dateline.extract.metadata import split_credit
+from dateline.extract.figures import split_credit
 from dateline.extract.pagedates import DateWords, to_iso
 
 PACKS = tuple(lang.load(code) for code in ("en", "fr"))

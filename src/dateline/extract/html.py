@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 from .. import lang
 from ..article import Article, Block, BlockKind
 from ..errors import Code
-from . import dates, metadata
+from . import dates, markup, metadata
 from .bylines import key, squash
 
 _KINDS: dict[str, BlockKind] = {"head": "heading", "list": "list", "quote": "quote_block"}
@@ -65,7 +65,7 @@ def extract(article: Article) -> None:
     if html.strip() and not _CLOSING.search(_COMMENT.sub("", html[-5000:]).rstrip()):
         article.problem("extract", Code.TRUNCATED_HTML.value, "the page ends before </html>: read what was there")
     meta = metadata.read(tree, article.url, _packs())
-    leftovers = metadata.short_lines(meta.scope if meta.scope is not None else tree)
+    leftovers = markup.short_lines(meta.scope if meta.scope is not None else tree)
     published = _page_date(html, article.url, meta)
     body = _body(tree, html, article.url)
 

@@ -1,5 +1,5 @@
 """Page metadata from the HTML tree: title, outlet, standfirst, kicker, section, bylines,
-dates (published and modified apart), figures' captions and credits.
+dates (published and modified apart); figures.py reads captions and credits, markup.py the tree.
 
 Reads a parsed lxml tree without changing it (html.py runs trafilatura afterwards, which
 does). Sources in order of trust: JSON-LD (jsonld.py), `<meta>` (og:, article:, Dublin
@@ -11,7 +11,7 @@ language; language cues (byline prefixes, roles, months) come from lang/<code>/p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import unescape
 
@@ -19,23 +19,20 @@ from lxml.html import HtmlElement
 
 from ..article import Media
 from ..lang import LangPack
-from . import jsonld
+from . import figures, jsonld
 from .bylines import Bylines, Separators, clean_title, key, outlet_keys, squash
+from .markup import OUTSIDE, Classed, classed, classes, elements, inside, main_scope, text_of
 from .pagedates import MetaDates, read_dates
 
-_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "button", "iframe", "object"})
-_OUTSIDE = frozenset({"nav", "aside", "footer", "header"})
 _NOT_BYLINE = frozenset({"nav", "aside", "footer"})
 # Class/id fragments publishers use for each field (seen on the fr/en pages of the
 # trafilatura-evaldata and htmldate corpora).
 _STANDFIRST = re.compile(r"chapo|chapeau|standfirst|\blede\b|\bdek\b|summary|intro|subtitle|subheadline|deck", re.I)
 _KICKER = re.compile(r"kicker|surtitre|sur-titre|overline|eyebrow|supertitle|uptitle", re.I)
 _BYLINE = re.compile(r"byline|author|auteur|signature", re.I)
-_CREDIT = re.compile(r"credit|copyright|photographer|source|droits|author", re.I)
 _CRUMBS = re.compile(r"breadcrumb|fil-?ariane|ariane", re.I)
 # A byline element holds a few names, not a biography.
 _MAX_BYLINE_CHARS = 120
-_MAX_FIGURES = 8
 # A kicker is a label ("ÉTATS-UNIS", "INTEMPÉRIES", "Analyse"); longer texts in kicker-classed
 # elements were teasers on the French evaldata pages (lopinion.fr, mondediplo).
 _MAX_KICKER_CHARS = 40
@@ -44,28 +41,6 @@ _MAX_SECTION_CHARS = 60
 # A shorter <h1> is a logo or a section label ("Son", "Blog"), not a headline.
 _MIN_H1_CHARS = 12
 _WORD = re.compile(r"\w+")
-
-
-def text_of(element: HtmlElement) -> str:
-    """Visible text of an element: never script, style or template content."""
-    parts: list[str] = []
-
-    def walk(node: HtmlElement) -> None:
-        if isinstance(node.tag, str) and node.tag.lower() in _SKIP:
-            return
-        if node.text and isinstance(node.tag, str):
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(element)
-    return squash(" ".join(parts))
-
-
-def _classes(element: HtmlElement) -> str:
-    return f"{element.get('class') or ''} {element.get('id') or ''}"
 
 
 @dataclass
@@ -101,41 +76,6 @@ def meta_tags(tree: HtmlElement) -> dict[str, str]:
     return tags
 
 
-def main_scope(tree: HtmlElement) -> HtmlElement:
-    """The article element with the most text, else <main>, else the body."""
-    articles = [a for a in tree.iter("article") if not _inside(a, _OUTSIDE)]
-    if articles:
-        return max(articles, key=lambda a: len(a.text_content()))  # a size, so script text does not matter
-    main = next(tree.iter("main"), None)
-    if main is not None:
-        return main
-    body = tree.find(".//body")
-    return body if body is not None else tree
-
-
-def _inside(element: HtmlElement, tags: frozenset[str]) -> bool:
-    return any(isinstance(p.tag, str) and p.tag.lower() in tags for p in element.iterancestors())
-
-
-Classed = list[tuple[HtmlElement, str]]
-
-
-def classed(scope: HtmlElement) -> Classed:
-    """Elements with a class or id, with that text: one pass, then filtered per field
-    (scanning the tree once per field cost ~5 ms a page on scrapinghub)."""
-    out: Classed = []
-    for element in scope.xpath("descendant-or-self::*[@class or @id]"):
-        if element.tag not in _SKIP:
-            out.append((element, f"{element.get('class') or ''} {element.get('id') or ''}"))
-    return out
-
-
-def _elements(scope: HtmlElement | Classed, pattern: re.Pattern[str]) -> Iterator[HtmlElement]:
-    for element, names in scope if isinstance(scope, list) else classed(scope):
-        if pattern.search(names):
-            yield element
-
-
 def read(tree: HtmlElement, url: str | None, packs: Sequence[LangPack]) -> PageMeta:
     tags = meta_tags(tree)
     linked = jsonld.read(tree)
@@ -163,10 +103,10 @@ def read(tree: HtmlElement, url: str | None, packs: Sequence[LangPack]) -> PageM
         tree, scope, in_scope, page, tags, linked, Bylines.of(tuple(packs)), meta.outlets
     )
     meta.dates = read_dates(tree, scope, tags, linked, packs)
-    meta.media = _media(scope, linked, packs)
+    meta.media = figures.read(scope, linked, packs)
     meta.og_type = tags.get("og:type", "").strip().lower()
     # One <article> element is the page saying it holds one article (index pages hold many).
-    single = scope.tag == "article" and sum(1 for a in tree.iter("article") if not _inside(a, _OUTSIDE)) == 1
+    single = scope.tag == "article" and sum(1 for a in tree.iter("article") if not inside(a, OUTSIDE)) == 1
     meta.is_article = (
         linked.is_article or meta.og_type.startswith("article") or meta.dates.published is not None or single
     )
@@ -184,7 +124,7 @@ def _title(
     """The headline as the page shows it: the article's `<h1>` when there is one, else the
     JSON-LD/og:/twitter: title, else `<title>`, without the site name."""
     in_scope = [t for t in (text_of(h) for h in scope.iter("h1")) if t]
-    page = [t for t in (text_of(h) for h in tree.iter("h1") if not _inside(h, _OUTSIDE)) if t]
+    page = [t for t in (text_of(h) for h in tree.iter("h1") if not inside(h, OUTSIDE)) if t]
     h1 = in_scope[0] if in_scope else (page[0] if len(page) == 1 else None)
     element = tree.find(".//title")
     html_title = text_of(element) if element is not None else None
@@ -205,8 +145,8 @@ def _title(
 
 
 def _first_text(scope: Classed, pattern: re.Pattern[str], *, limit: int, minimum: int) -> str | None:
-    for element in _elements(scope, pattern):
-        if element.tag in {"body", "article", "main", "section"} or _inside(element, _OUTSIDE) or _in_comments(element):
+    for element in elements(scope, pattern):
+        if element.tag in {"body", "article", "main", "section"} or inside(element, OUTSIDE) or _in_comments(element):
             continue
         text = text_of(element)
         if minimum <= len(text) <= limit:
@@ -220,7 +160,7 @@ def _section(page: Classed, tags: dict[str, str], linked: jsonld.LinkedData, tit
         return squash(section)
     crumbs = linked.breadcrumbs
     if not crumbs:
-        for element in _elements(page, _CRUMBS):
+        for element in elements(page, _CRUMBS):
             crumbs = [text_of(a) for a in element.iter("a")]
             crumbs = [c for c in crumbs if c]
             if crumbs:
@@ -264,12 +204,12 @@ def _authors(
     return [], line
 
 
-def _byline_lines(elements: Classed, *, page_wide: bool = False) -> list[str]:
+def _byline_lines(candidates: Classed, *, page_wide: bool = False) -> list[str]:
     """Short texts of byline-classed elements; page-wide, not in nav, aside or footer (a
     byline often sits in the article's <header>, so header is allowed)."""
     lines: list[str] = []
-    for element in _elements(elements, _BYLINE):
-        if (page_wide and _inside(element, _NOT_BYLINE)) or _in_comments(element):
+    for element in elements(candidates, _BYLINE):
+        if (page_wide and inside(element, _NOT_BYLINE)) or _in_comments(element):
             continue
         text = text_of(element)
         if 0 < len(text) <= _MAX_BYLINE_CHARS:
@@ -284,110 +224,4 @@ _COMMENTS = re.compile(r"(?<![\w-])(?:comments?|commentlist|comment-[a-z]+|repli
 
 def _in_comments(element: HtmlElement) -> bool:
     """Inside a reader comment thread (its authors are not the article's)."""
-    return any(_COMMENTS.search(_classes(e)) for e in (element, *element.iterancestors()))
-
-
-def _media(scope: HtmlElement, linked: jsonld.LinkedData, packs: Sequence[LangPack]) -> list[Media]:
-    cues = [c for p in packs for c in p.resource("boilerplate")["credit_cue"]]
-    media: list[Media] = []
-    for figure in scope.iter("figure"):
-        if len(media) >= _MAX_FIGURES or _inside(figure, _OUTSIDE):
-            continue
-        item = figure_media(figure, cues)
-        if item is not None:
-            media.append(item)
-    if not media:
-        media = [Media(caption=c, credit=r) for c, r in linked.images]
-    return media
-
-
-# Cue words shorter than this ("dr", "afp", "epa") are credits themselves, not labels before one.
-_MIN_CUE_CHARS = 4
-_COPYRIGHT = re.compile(r"\s*(?:©|\(c\)|copyright)\s*", re.I)
-
-
-def figure_media(figure: HtmlElement, cues: Sequence[str]) -> Media | None:
-    """Caption and credit of one `<figure>`: a credit element, else a "©"/"Photo :" tail."""
-    caption_el = figure.find(".//figcaption")
-    credit: str | None = None
-    credit_texts: list[str] = []
-    for element in _elements(figure, _CREDIT):
-        text = text_of(element)
-        if text and len(text) <= 120:
-            credit_texts.append(text)
-            credit = credit or text
-    caption = text_of(caption_el) if caption_el is not None else ""
-    for text in credit_texts:
-        caption = squash(caption.replace(text, " "))
-    if credit is None and caption:
-        caption, credit = split_credit(caption, cues)
-    if credit:
-        credit = _COPYRIGHT.sub("", credit).strip(" ()/-–:") or None
-        if credit:
-            credit = _strip_cue(credit, cues)
-    kept = caption.strip(" -–|/") or None
-    if kept is None and credit is None:
-        return None
-    return Media(caption=kept, credit=credit)
-
-
-def _strip_cue(text: str, cues: Sequence[str]) -> str:
-    """ "Crédit : X", "Credit: X", "Photo :X" -> "X" (spacing before the colon varies)."""
-    lower = text.lower()
-    for cue in cues:
-        word = cue.rstrip(": ")
-        if lower.startswith(word):
-            rest = text[len(word) :].lstrip()
-            if rest.startswith(":"):
-                return rest[1:].strip()
-    return text
-
-
-def split_credit(caption: str, cues: Sequence[str]) -> tuple[str, str | None]:
-    """Split "Un soldat à Bagdad. Photo : Jean Dupont / AFP" into caption and credit."""
-    match = _COPYRIGHT.search(caption)
-    if match and match.start() > 0:
-        return caption[: match.start()].strip(), caption[match.end() :].strip() or None
-    # A cue word followed by a colon ("Photo :", "Crédit photo :", "Credit:"), the last one.
-    words = sorted({c.rstrip(": ") for c in cues if len(c.rstrip(": ")) >= _MIN_CUE_CHARS}, key=len, reverse=True)
-    if words:
-        pattern = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})\s*:\s*", re.I)
-        found = list(pattern.finditer(caption))
-        if found and found[-1].start() > 0:
-            at = found[-1]
-            return caption[: at.start()].strip(" (-–"), caption[at.end() :].strip(" )") or None
-    paren = re.search(r"\(([^()]{2,60})\)\s*$", caption)
-    if paren and "/" in paren.group(1):
-        return caption[: paren.start()].strip(), paren.group(1).strip()
-    return caption, None
-
-
-_BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "section", "article", "figure", "table", "h1", "h2", "h3", "h4"})
-_LEAF_TAGS = frozenset({"a", "li", "span", "p", "div", "h2", "h3", "h4", "h5", "h6", "label", "strong", "em"})
-# Lines up to this length are share buttons, related-story links, labels; longer text is prose.
-_MAX_LEFTOVER_CHARS = 100
-_MAX_LEFTOVERS = 60
-
-
-def short_lines(scope: HtmlElement) -> list[str]:
-    """Short text lines of the article element, to report those extraction dropped."""
-    lines: list[str] = []
-    seen: set[str] = set()
-    for element in scope.iter(*_LEAF_TAGS):
-        if len(lines) >= _MAX_LEFTOVERS:
-            break
-        if any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in element):
-            continue
-        parent = element.getparent()
-        if (
-            parent is not None
-            and parent.tag in _LEAF_TAGS
-            and not any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in parent)
-        ):
-            continue  # an inline element counted with its parent line
-        text = text_of(element)
-        k = key(text)
-        if text and len(text) <= _MAX_LEFTOVER_CHARS and k not in seen:
-            seen.add(k)
-            lines.append(text)
-    return lines
+    return any(_COMMENTS.search(classes(e)) for e in (element, *element.iterancestors()))
