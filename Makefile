@@ -1,4 +1,5 @@
-# The targets CI runs (.ci/run calls `make ci`). PY is the project's virtualenv.
+# The README's two commands: `make example` (the main job on the bundled example pages) and
+# `make test` (what CI runs: .ci/run calls it on a fresh machine). PY is the project's virtualenv.
 PY ?= .venv/bin/python
 
 .PHONY: install lint typecheck test test-fast example ci bench
@@ -18,13 +19,18 @@ lint: install
 typecheck: install
 	$(PY) -m mypy
 
+# Fast tests only (pytest -m "not slow"), for the edit-test loop.
 test-fast: install
 	$(PY) -m pytest -q -m "not slow"
 
-test: install
+# Everything CI checks: lint, types, every test including the slow ones and the quality gates.
+test: lint typecheck
 	$(PY) -m pytest -q
 
-example: install
-	.venv/bin/dateline read examples/*.html examples/*.txt
+ci: test
 
-ci: lint typecheck test
+# Ingest the example pages into a store (again: nothing new is added) and show what was found.
+example: install
+	.venv/bin/dateline ingest examples --db example.db
+	.venv/bin/dateline show --db example.db
+	.venv/bin/dateline search "pont OR port" --db example.db --limit 5
