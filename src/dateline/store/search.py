@@ -268,10 +268,12 @@ def _filter_sql(filters: Filters, *, indexed: bool = False) -> tuple[list[str], 
         where.append("instr(a.source_location, ?) > 0")
         params.append(filters.source)
     if filters.entity:
-        where.append("EXISTS (SELECT 1 FROM entities e WHERE e.article = a.n AND e.name = ? COLLATE NOCASE)")
+        # IN, not a correlated EXISTS: SQLite ran the EXISTS through the name index once per
+        # article (a name in 500 of 102k articles: 49 s for the unqueried list, bench/web.py).
+        where.append("a.n IN (SELECT e.article FROM entities e WHERE e.name = ? COLLATE NOCASE)")
         params.append(filters.entity)
     if filters.speaker:
-        where.append("EXISTS (SELECT 1 FROM quotes q WHERE q.article = a.n AND q.speaker = ? COLLATE NOCASE)")
+        where.append("a.n IN (SELECT q.article FROM quotes q WHERE q.speaker = ? COLLATE NOCASE)")
         params.append(filters.speaker)
     return where, params
 
