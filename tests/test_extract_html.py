@@ -278,3 +278,16 @@ def test_stated_date_alone_matches_the_full_reading(french: Article) -> None:
 def test_comments_after_the_closing_tag_are_not_truncation() -> None:
     page = (EXAMPLES / "article-en-harbour.html").read_text(encoding="utf-8") + "\n<!-- Served from cache @ 2023 -->\n"
     assert Code.TRUNCATED_HTML.value not in {p.code for p in extract(page).problems}
+
+
+def test_unclassed_date_line_that_says_published() -> None:
+    words = DateWords.of(PACKS)
+    assert words.find("Publié le 3 mars 2021") == "2021-03-03"
+    page = """<html><body><article><h1>La médiathèque prolonge ses horaires</h1>
+    <p>Publié le 3 mars 2021, mis à jour le 4 mars 2021</p>
+    <p>La médiathèque municipale ouvrira désormais jusqu'à 20 heures le mardi et le jeudi, a annoncé la mairie,
+    qui répond ainsi à une demande des étudiants du campus voisin.</p>
+    <p>Deux agents supplémentaires seront recrutés pour assurer ces créneaux du soir.</p></article></body></html>"""
+    article = extract(page)
+    assert article.stated_date is not None and article.stated_date.startswith("2021-03-03")
+    assert not article.text.startswith("Publié")

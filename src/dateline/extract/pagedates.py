@@ -54,6 +54,7 @@ MODIFIED_META = (
     "lastmod",
 )
 _DATE_CLASS = re.compile(r"date|time|publi|posted|meta|byline|signature|dateline", re.I)
+_LINE_TAGS = frozenset({"p", "span", "div", "time", "small", "em", "li"})
 _MODIFIED_CLASS = re.compile(r"modif|update|maj", re.I)
 # A date line is short: "Publié le 1er août 2019 à 14h30, mis à jour le 2 août à 9h".
 _MAX_DATELINE_CHARS = 160
@@ -102,6 +103,7 @@ class DateWords:
             dates.TextDates(p.resource("boilerplate")["months"], p.resource("page")["ordinal_suffixes"]) for p in packs
         ]
         self.modified_cues = [c for p in packs for c in p.resource("page")["modified_cue"]]
+        self.published_cues = tuple(c for p in packs for c in p.resource("page")["published_cue"])
 
     def find(self, text: str) -> str | None:
         found = [r.find(text) for r in self.readers]
@@ -161,11 +163,14 @@ def _from_date_line(scope: HtmlElement, found: MetaDates, words: DateWords) -> N
     for element in scope.iter():
         if not isinstance(element.tag, str) or element.tag in {"script", "style", "article", "main", "body"}:
             continue
-        if not _DATE_CLASS.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+        classed = _DATE_CLASS.search(f"{element.get('class') or ''} {element.get('id') or ''}")
+        if not classed and element.tag not in _LINE_TAGS:
             continue
         text = squash(element.text_content())
         if not text or len(text) > _MAX_DATELINE_CHARS:
             continue
+        if not classed and not text.lower().startswith(words.published_cues):
+            continue  # an unclassed line is a date line only when it says so ("Publié le ...")
         published, modified = words.split(text)
         value = words.find(published)
         if value:

@@ -67,9 +67,9 @@ RESOURCES: dict[str, frozenset[str]] = {
             "vague",
         }
     ),
-    # HTML page metadata: bylines, date cues (extract/bylines.py, extract/dates.py).
+    # HTML page metadata: bylines, date cues (extract/bylines.py, extract/pagedates.py).
     "page": frozenset(
-        {"byline_prefix", "author_joiners", "author_roles", "ordinal_suffixes", "published_cue", "modified_cue", "time_words"}
+        {"byline_prefix", "author_joiners", "author_roles", "ordinal_suffixes", "published_cue", "modified_cue"}
     ),
     "boilerplate": frozenset(
         {
