@@ -196,14 +196,19 @@ def _canonical(conn: sqlite3.Connection, name: str) -> str:
 
 
 # Who said it: the quote's resolved speaker name, or its speaker entity's canonical name in the
-# same article (a quote by "la ministre" resolved to entity e3 counts for e3's name).
+# same article (a quote by "la ministre" resolved to entity e3 counts for e3's name). Written as
+# one IN over two indexed lookups: an OR with a correlated EXISTS scanned every quote and ran
+# the EXISTS through the name index each time (1.3 s for a person page on 102k articles,
+# bench/web.py).
 _SPEAKER = (
-    "(q.speaker = ? COLLATE NOCASE OR EXISTS (SELECT 1 FROM entities e WHERE e.article = q.article "
-    "AND e.eid = q.speaker_entity AND e.name = ? COLLATE NOCASE))"
+    "q.rowid IN (SELECT rowid FROM quotes WHERE speaker = ? COLLATE NOCASE UNION "
+    "SELECT x.rowid FROM entities e JOIN quotes x ON x.article = e.article AND x.speaker_entity = e.eid "
+    "WHERE e.name = ? COLLATE NOCASE)"
 )
 _HOLDER = (
-    "(c.holder = ? COLLATE NOCASE OR EXISTS (SELECT 1 FROM entities e WHERE e.article = c.article "
-    "AND e.eid = c.holder_entity AND e.name = ? COLLATE NOCASE))"
+    "c.rowid IN (SELECT rowid FROM claims WHERE holder = ? COLLATE NOCASE UNION "
+    "SELECT x.rowid FROM entities e JOIN claims x ON x.article = e.article AND x.holder_entity = e.eid "
+    "WHERE e.name = ? COLLATE NOCASE)"
 )
 
 
