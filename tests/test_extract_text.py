@@ -201,6 +201,28 @@ def test_wet_record_without_blank_lines() -> None:
     assert [t for _, t in block_texts(article)] == [PROSE_EN, PROSE_EN_2]
 
 
+def test_french_page_with_buttons_between_head_and_body() -> None:
+    raw = "\n".join(
+        [
+            "Politique",
+            "La réforme des retraites adoptée en première lecture à l’Assemblée",
+            "Les députés ont voté mardi le texte par 289 voix contre 250, au terme de trois semaines de débats.",
+            "Par Jeanne Martin",
+            "Publié le 12 février 2024 à 19h30, modifié le 13 février 2024 à 08h12",
+            "Lecture 3 min.",
+            "Offrir cet article",
+            PROSE_FR,
+            "Le texte doit désormais être examiné par le Sénat à partir du 4 mars, selon le calendrier prévu.",
+        ]
+    )
+    article = clean(raw, "fr")
+    assert article.title == "La réforme des retraites adoptée en première lecture à l’Assemblée"
+    assert article.standfirst is not None and article.standfirst.startswith("Les députés ont voté")
+    assert article.authors == ["Jeanne Martin"]
+    assert article.stated_date == "2024-02-12"
+    assert article.text.startswith("Le conseil municipal")
+
+
 def test_title_from_the_page_title_line() -> None:
     # No headline repeated above the body: the first line, in "<title>" form, gives it.
     raw = "\n".join(["Budget approved after a long debate | City Gazette", "Home", "News", PROSE_EN, PROSE_EN_2])
@@ -263,7 +285,9 @@ def test_related_links_inside_the_body_are_dropped() -> None:
     article = clean(raw, "en")
     assert "Mayor resigns" not in article.text
     assert "Mayor resigns after two years" in article.removed
+    assert article.text.startswith(PROSE_EN)  # the block does not cut the article in two
     assert article.text.endswith("Again.")
+    assert article.title is None  # links are no headline
 
 
 def test_detached_last_paragraph_goes_but_not_after_an_image() -> None:
@@ -336,8 +360,16 @@ def test_single_huge_line() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["A" * 200_000, "(  )" * 50_000, "!" * 200_000, "AB – " * 40_000, "1" + " " * 200_000 + "janvier 2020"],
-    ids=["capitals", "brackets", "punctuation", "dashes", "spaces"],
+    [
+        "A" * 200_000,
+        "(  )" * 50_000,
+        "!" * 200_000,
+        "AB – " * 40_000,
+        "1" + " " * 200_000 + "janvier 2020",
+        "By Ann" + " " * 200_000 + "and Lee",
+        "Home" + " " * 200_000 + "> News",
+    ],
+    ids=["capitals", "brackets", "punctuation", "dashes", "spaces", "byline", "breadcrumb"],
 )
 def test_pathological_lines_stay_fast(line: str) -> None:
     # Each would take minutes with a backtracking pattern (the kicker's first version did).

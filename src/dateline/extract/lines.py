@@ -151,8 +151,10 @@ def _credit_tail(unit: Unit, cues: Cues) -> bool:
 
 
 def is_byline(unit: Unit, cues: Cues) -> bool:
+    if unit.words > BYLINE_MAX_WORDS or len(unit.text) > MAX_CHARS_PER_WORD * BYLINE_MAX_WORDS:
+        return False
     head = unit.key.split("|")[0].strip()
-    return unit.words <= BYLINE_MAX_WORDS and head.startswith(cues.byline_prefix) and len(head) > 4
+    return head.startswith(cues.byline_prefix) and len(head) > 4
 
 
 def _stopwords_apply(units: list[Unit]) -> bool:

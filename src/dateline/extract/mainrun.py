@@ -24,6 +24,7 @@ CUE_COST = 10.0
 # teasers alternate a title and a one-paragraph summary. 0.5 over 1.0: scrapinghub F1
 # 0.923 -> 0.930 and the French check 0.892 -> 0.908 (0.3 helps English, hurts French).
 ISOLATED_WEIGHT = 0.5
+LINK_BLOCK = 3  # links under a "Read more" heading inside the article
 _COSTS = {SHORT: SHORT_COST, DATE: META_COST, BYLINE: META_COST, CREDIT: META_COST, CAPTION: META_COST}
 # The headline repeated under the page's <title> line anchors the body: it starts at a prose
 # unit within 20 units after it (byline, date, credit, share buttons and a "most read" box sit
@@ -82,11 +83,27 @@ def prose_scores(units: list[Unit]) -> list[float]:
 
 
 def _prose_beside(units: list[Unit], i: int, step: int) -> bool:
-    """Whether the next unit that way is prose, looking past an image (credit, caption)."""
-    j = i + step
-    while 0 <= j < len(units) and units[j].role in (CREDIT, CAPTION):
-        j += step
+    """Whether the next unit that way is prose, looking past an image (credit, caption) and
+    past a "Read more" link block (the heading and up to 3 links) set inside the article."""
+    j = _past(units, i + step, step, (CREDIT, CAPTION))
+    if step > 0 and 0 <= j < len(units) and units[j].role == RELATED:
+        k = j + 1
+        while k < len(units) and k - j <= LINK_BLOCK and units[k].role == SHORT:
+            k += 1
+        j = k
+    elif step < 0:
+        k = j
+        while k >= 0 and j - k < LINK_BLOCK and units[k].role == SHORT:
+            k -= 1
+        if k >= 0 and units[k].role == RELATED:
+            j = k - 1
     return 0 <= j < len(units) and units[j].role == PROSE
+
+
+def _past(units: list[Unit], j: int, step: int, roles: tuple[str, ...]) -> int:
+    while 0 <= j < len(units) and units[j].role in roles:
+        j += step
+    return j
 
 
 def main_run(units: list[Unit], cues: Cues) -> tuple[int, int] | None:
@@ -198,8 +215,13 @@ def _trim_detached(units: list[Unit], start: int, end: int) -> int:
         return end
     before = _last_prose(units, start, end - 1)
     gap = units[before + 1 : end]
-    # An image between two paragraphs (credit, caption) is inside the body, not a gap.
-    if units[before].role == PROSE and len(gap) >= DETACHED_GAP and not any(u.role in (CREDIT, CAPTION) for u in gap):
+    # An image (credit, caption) or a "Read more" link block between two paragraphs is inside
+    # the body, not a gap.
+    if (
+        units[before].role == PROSE
+        and len(gap) >= DETACHED_GAP
+        and not any(u.role in (CREDIT, CAPTION, RELATED) for u in gap)
+    ):
         return before
     return end
 

@@ -19,6 +19,7 @@ from .lines import (
     KICKER,
     PARAGRAPH,
     PROSE,
+    RELATED,
     SECTION,
     SHORT,
     STANDFIRST,
@@ -37,8 +38,9 @@ ABOVE_TITLE = 3
 # A date line may also close the article ("First published: ..." right under the body).
 TAIL_WINDOW = 3
 # Breadcrumbs: steps of at most 4 words joined by an arrow-like separator.
-_BREADCRUMB = re.compile(r"\s+[>›»]\s+")
+_BREADCRUMB = re.compile(r"\s[>›»]\s")
 BREADCRUMB_STEP_WORDS = 4
+BREADCRUMB_MAX_CHARS = 200
 _META = (DATE, BYLINE, CREDIT, CAPTION, BOILERPLATE, SECTION)
 
 
@@ -86,15 +88,25 @@ def _find_title(units: list[Unit], start: int, cues: Cues) -> int | None:
         return anchors[-1]
     low = max(0, start - HEAD_WINDOW)
     lead_seen = False
+    candidates: list[Unit] = []
     for unit in reversed(units[low:start]):
+        if unit.role == RELATED:
+            candidates = []  # the short lines below it were links to other stories
+            break
         if unit.role in _META:
             continue
-        if unit.role == SHORT and 2 <= unit.words <= TITLE_MAX_WORDS and not unit.text.endswith("."):
-            return unit.index
+        if unit.role == SHORT:
+            if 2 <= unit.words <= TITLE_MAX_WORDS and not unit.text.endswith(".") and not _breadcrumb(unit):
+                candidates.append(unit)
+            continue
         if unit.role == PROSE and not lead_seen:
             lead_seen = True  # a standfirst left out of the run sits between title and body
             continue
         break
+    if candidates:
+        # The headline is the longest of the short lines above the body; buttons and labels
+        # ("Offrir cet article", "Pin It") are shorter. Ties go to the nearest.
+        return max(candidates, key=lambda u: u.words).index
     if start > 0 and _page_title(units[0], cues):
         return 0
     return None
@@ -133,13 +145,22 @@ def _breadcrumb_section(units: list[Unit]) -> str | None:
     if title is None:
         return None
     for unit in units[max(0, title - HEAD_WINDOW) : title]:
-        if unit.role in (BOILERPLATE, SHORT):
-            steps = [p.strip() for p in _BREADCRUMB.split(unit.text.rstrip(" >›»"))]
-            if 2 <= len(steps) <= 6 and all(
-                0 < len(p.split()) <= BREADCRUMB_STEP_WORDS and not any(c.isdigit() for c in p) for p in steps
-            ):
-                return steps[-1]
+        steps = _breadcrumb(unit)
+        if steps and unit.role in (BOILERPLATE, SHORT):
+            return steps[-1]
     return None
+
+
+def _breadcrumb(unit: Unit) -> list[str]:
+    """The steps of a breadcrumb line ("Home > World > Europe"), or [] for any other line."""
+    if len(unit.text) > BREADCRUMB_MAX_CHARS or not _BREADCRUMB.search(unit.text):
+        return []  # (bounded: the separator pattern backtracks on long runs of spaces)
+    steps = [p.strip() for p in _BREADCRUMB.split(unit.text.rstrip(" >›»"))]
+    if 2 <= len(steps) <= 6 and all(
+        0 < len(p.split()) <= BREADCRUMB_STEP_WORDS and not any(c.isdigit() for c in p) for p in steps
+    ):
+        return steps
+    return []
 
 
 def _authors(unit: Unit, cues: Cues, packs: list[LangPack]) -> list[str]:
