@@ -311,3 +311,30 @@ def test_writes_need_the_right_token(tmp_path: Path) -> None:
     assert local.status_code == 400 and "http" in local.json()["error"]
     assert client.post("/api/ingest", json={"url": "/etc/passwd"}, headers=auth).status_code == 400
     assert client.post("/api/ingest", json={}, headers=auth).status_code == 400
+
+
+@pytest.mark.slow
+def test_ingest_with_the_token_stores_the_page(tmp_path: Path) -> None:
+    """A write end to end: the page is served on 127.0.0.1 (the app allows loopback here only
+    because the test builds it with allow_private), fetched, analysed and stored."""
+    import functools
+    import http.server
+    import threading
+
+    fixtures = Path(__file__).parent / "fixtures" / "web"
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(fixtures))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        db = tmp_path / "w.db"
+        build_store(db)
+        app = create_app(db, token="s3cret-token-0123456789", allow_private=True, warm=False)
+        client = TestClient(app, raise_server_exceptions=False)
+        url = f"http://127.0.0.1:{server.server_address[1]}/hostile-fr.html"
+        r = client.post("/ingest", data={"url": url, "token": "s3cret-token-0123456789"})
+        assert r.status_code == 200, r.text[:500]
+        assert "1 new" in r.text
+        hits = client.get("/api/search", params={"q": "Valbrune"}).json()["hits"]
+        assert [h["url"] for h in hits] == [url]
+    finally:
+        server.shutdown()
