@@ -191,9 +191,15 @@ def find(text: str, language: str, anchor: str | None, doc: Any = None) -> list[
     year_tense = bool(g.settings.get("year_by_tense", False))
     default_dir = int(g.settings.get("default_direction", 0))
     infinitive_future = bool(g.settings.get("infinitive_future", False))
-    if doc is not None and not text.startswith(doc.text[: min(len(doc.text), 200)]):
-        doc = None  # a parse of another text would give wrong tenses
-    limit = len(doc.text) if doc is not None else 0
+    limit = 0
+    if doc is not None:
+        # Doc.text rebuilds the string from every token: read it once (it cost 8 ms of the
+        # step's ~22 ms on a 4,000-character article when read three times).
+        doc_text = doc.text
+        if not text.startswith(doc_text[:200]):
+            doc = None  # a parse of another text would give wrong tenses
+        else:
+            limit = len(doc_text)
     out: list[Timex] = []
     for start, end, rule, match in _candidates(g, text):
         if doc is not None and rule.attrs.get("guard") == "number" and end <= limit and _guarded(doc, start, end):
