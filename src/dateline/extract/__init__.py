@@ -12,6 +12,7 @@ import re
 from .. import lang
 from ..article import Article, Block
 from ..errors import Code
+from ..pipeline import EXTRACTED
 from . import dates
 from .language import identify
 
@@ -38,20 +39,8 @@ class Extract:
     name = "extract"
     version = 1
     requires: tuple[str, ...] = ()
-    assigns: tuple[str, ...] = (
-        "text",
-        "blocks",
-        "language",
-        "title",
-        "standfirst",
-        "kicker",
-        "section",
-        "authors",
-        "stated_date",
-        "page_dates",
-        "media",
-        "removed",
-    )
+    # What extraction provides is defined once, in pipeline.EXTRACTED (less what ingest sets).
+    assigns: tuple[str, ...] = tuple(sorted(EXTRACTED - {"url", "source"}))
 
     def __init__(self, *, raw: bool = False, language: str | None = None, date: str | None = None) -> None:
         self.raw = raw
