@@ -160,6 +160,14 @@ def test_seed_abdel_mahdi_partial_quote(seed: Article) -> None:
     assert quote.speaker is not None and quote.speaker.name.endswith("Abdel Mahdi")
 
 
+def test_indefinite_source_is_a_new_unnamed_speaker(seed: Article) -> None:
+    # "“très probablement” …, selon un responsable américain": an unnamed official, never the
+    # last person named before (it was once resolved to Abou Mehdi al-Mouhandis).
+    (quote,) = [q for q in seed.quotes if "très probablement" in q.text]
+    assert quote.speaker is not None
+    assert quote.speaker.entity is None and quote.speaker.name == "un responsable américain"
+
+
 # -- bad input -----------------------------------------------------------------------------------
 def test_unbalanced_marks_problem_and_the_rest_intact() -> None:
     article = read_fr(

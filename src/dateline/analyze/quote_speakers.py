@@ -142,9 +142,20 @@ class Resolver:
             by_role = self.index.by_role(text, near=start)
             if by_role is not None:
                 return by_role
-            if found is None:
+            if found is None and not self._indefinite(start, end):
                 return self._antecedent(start, end)
         return found
+
+    def _indefinite(self, start: int, end: int) -> bool:
+        """An indefinite phrase ("un responsable américain", "a senior official") brings in a
+        new, unnamed person; it never refers back (the seed's "selon un responsable américain"
+        was once resolved to the last person named before it)."""
+        doc = self.article.nlp
+        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        if span is None or len(span) == 0:
+            return False
+        first = span[0]
+        return first.pos_ == "DET" and "Ind" in first.morph.get("Definite")
 
     def _named(self, start: int, end: int) -> Entity | None:
         """The entity named by the phrase itself, not by a complement inside it ("un proche
