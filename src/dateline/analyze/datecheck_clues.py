@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal
 
+from .nlp import parsed_text
+
 Tense = Literal["past", "present", "future"]
 
 # Open ends of windows: nothing before 1800 or after 2200 is judged (bad-input rule).
@@ -89,7 +91,7 @@ def month_label(day: date) -> str:
 def tense_near(article_nlp: Any, text: str, start: int, end: int, data: dict[str, Any]) -> Tense | None:
     """The tense of the clause a date span belongs to: from the parse when there is one,
     else from cue words in the same sentence (lang/<code>/datecheck.toml [tense])."""
-    if article_nlp is not None and end <= len(article_nlp.text):
+    if article_nlp is not None and end <= len(parsed_text(article_nlp)):
         return _tense_from_parse(article_nlp, start, end, data)
     return _tense_from_cues(text, start, end, data)
 

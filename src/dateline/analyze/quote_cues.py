@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from ..article import Cue
+from .nlp import parsed_text
 from .quote_lexicon import Lexicon
 
 Token = Any  # spacy.tokens.Token (spaCy is imported only by the nlp step)
@@ -96,12 +97,7 @@ def _joins(prev_end: int, next_start: int, quoted: list[tuple[int, int]], text: 
     return ends_quote and (head.islower() or head in {",", "-"})
 
 
-def text_of(doc: Any) -> str:
-    """The parsed text, computed once: spaCy's `Doc.text` joins every token on each access."""
-    cached = doc.user_data.get("dateline.text")
-    if cached is None:
-        cached = doc.user_data["dateline.text"] = doc.text
-    return str(cached)
+text_of = parsed_text  # the parsed text, computed once per Doc (analyze/nlp.py)
 
 
 def in_quote(pos: int, spans: list[tuple[int, int]]) -> bool:
