@@ -41,5 +41,5 @@ def test_examples_ingest_into_a_store_with_one_date_alert(tmp_path: Path) -> Non
     again = ingest([str(EXAMPLES)], db)
     assert again.tally.new == 0  # running the main job twice adds nothing
     with Store.open(db, readonly=True) as store:
-        alerts = store.date_alerts()
-        assert [a["title"] for a in alerts] == ["Le ministre de l'Intérieur visite la gare rénovée de Bellac-sur-Vienne"]
+        titles = [a["title"] for a in store.date_alerts()]
+    assert titles == ["Le ministre de l'Intérieur visite la gare rénovée de Bellac-sur-Vienne"]
