@@ -49,6 +49,14 @@ def test_negated_and_hedged_are_flagged_not_dropped() -> None:
     assert hedged.stance == "confirm" and hedged.hedged
 
 
+def test_holder_is_never_inside_the_claimed_proposition() -> None:
+    # The parse once made "the plan last month" the holder of "announcing the plan".
+    text = "The union said the authority never consulted staff before announcing the plan last month."
+    for claim in claims(text, "en"):
+        assert claim.holder is not None
+        assert claim.holder.name not in claim.text and claim.text not in claim.holder.name
+
+
 def test_plain_speech_is_not_a_claim() -> None:
     assert claims("« Tout va bien », a assuré la maire Claire Valon.") == []
     assert claims("La rencontre incriminée a eu lieu jeudi.") == []

@@ -53,6 +53,10 @@ def find_claims(ctx: Context) -> list[Claim]:
             who = speaker_span(verb, unit, ctx.normalised, lex, pairs)
             if who is None:
                 continue  # a stance without anyone holding it is not worth a claim record
+            if who[0] < proposition[1] and proposition[0] < who[1]:
+                # The holder found inside what is claimed is a misparse ("before announcing the
+                # plan last month" gave holder "the plan last month"): no claim beats a wrong one.
+                continue
             holder = None
             if who is not None:
                 speaker = ctx.resolver.speaker(*who)
