@@ -168,6 +168,16 @@ def test_indefinite_source_is_a_new_unnamed_speaker(seed: Article) -> None:
     assert quote.speaker.entity is None and quote.speaker.name == "un responsable américain"
 
 
+def test_indirect_speech_without_a_speaker_is_dropped() -> None:
+    article = dateline.read_text(
+        "The port authority met the union on Tuesday. A spokesman declined to say how many jobs the plan would affect.",
+        raw=True,
+        language="en",
+        date="2024-03-05",
+    )
+    assert all(q.speaker is not None for q in article.quotes)
+
+
 # -- bad input -----------------------------------------------------------------------------------
 def test_unbalanced_marks_problem_and_the_rest_intact() -> None:
     article = read_fr(

@@ -148,7 +148,10 @@ def find_quotes(ctx: Context) -> list[Quote]:
         text = cues.text_of(ctx.doc)[reported.start : reported.end]
         quote = Quote(kind="indirect", start=reported.start, end=reported.end, text=text, speaker=speaker)
         found.append(Found(quote, None, k))
-    return [f.quote for f in sorted(found, key=lambda f: f.quote.start)]
+    # Indirect speech nobody is found to hold ("A spokesman declined to say how many jobs …"
+    # left "how many jobs …" with no speaker) is dropped: who said it is the whole point.
+    kept = [f for f in found if f.quote.kind != "indirect" or f.quote.speaker is not None]
+    return [f.quote for f in sorted(kept, key=lambda f: f.quote.start)]
 
 
 def _continuing(ctx: Context, who: tuple[int, int, Token], found: list[Found], k: int) -> Speaker:
