@@ -49,7 +49,9 @@ _STATE: dict[str, Any] = {}
 
 
 def init(analyze: bool) -> None:
-    """Build the pipeline once for this process."""
+    """Build the pipeline once for this process (again only if `analyze` changes)."""
+    if "pipeline" in _STATE and _STATE.get("analyze") == analyze:
+        return
     from ..api import build_pipeline
     from ..pipeline import step_id
 

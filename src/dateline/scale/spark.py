@@ -21,7 +21,7 @@ import sys
 import types
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from ..article import Article
 
@@ -39,7 +39,7 @@ def spark_type(hint: Any) -> Any:
         return T.ArrayType(spark_type(item), containsNull=True)
     if origin is dict:
         return T.StringType()  # free-form: stored as JSON text
-    if get_origin(hint) is not None and str(origin).endswith("Literal"):
+    if origin is Literal:
         return T.StringType()
     if dataclasses.is_dataclass(hint) and isinstance(hint, type):
         hints = get_type_hints(hint)
@@ -95,8 +95,7 @@ def process_warc(path: str, *, analyze: bool) -> Iterator[tuple[str, dict[str, A
     from ..ingest.warc import records
     from . import pool
 
-    if "pipeline" not in pool._STATE or pool._STATE.get("analyze") != analyze:
-        pool.init(analyze)
+    pool.init(analyze)  # once per Python worker: the spaCy model stays loaded across tasks
     for entry in records(Path(path), lambda _key: False):
         if isinstance(entry, Skip):
             yield "rejected", _rejected(entry.key, path, entry.outcome, entry.reason, entry.message)
