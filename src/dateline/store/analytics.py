@@ -9,11 +9,10 @@ Only canonical articles are counted (duplicates are links, not new reporting).
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import Counter
 from typing import Any
 
-from . import search as fts
+from . import query as fts
 from .queries import Queries
 
 # Facets are counted on at most this many matches, the most recently stored ones: a common word
@@ -26,32 +25,28 @@ FACET_SAMPLE = 2000
 def _matches(store: Queries, query: str, filters: fts.Filters, *, sample: int | None) -> tuple[str, list[Any]]:
     """SQL selecting the row numbers (`n`) of the canonical articles a search finds (the newest
     `sample` of them when given)."""
-    parsed = fts.parse_query(query, store.lemmatizer())
+    parsed = fts.parse(query, store.lemmatizer())
     filters = fts.Filters(**{**filters.__dict__, "duplicates": False})
-    limit = f" ORDER BY 1 DESC LIMIT {int(sample)}" if sample else ""
-    if parsed.match is None:
-        where, params = fts._filter_sql(filters)
+    if not parsed.clauses:
+        limit = f" ORDER BY 1 DESC LIMIT {int(sample)}" if sample else ""
+        where, params = fts.filter_sql(filters)
         return "SELECT a.n FROM articles a WHERE " + " AND ".join(where) + limit, params
-    where, params = fts._filter_sql(filters, indexed=True)
-    if where:
-        sql = "SELECT fts.rowid FROM fts JOIN articles a ON a.n = fts.rowid WHERE fts MATCH ?"
-        sql += "".join(" AND " + w for w in where)
-    else:
-        sql = "SELECT fts.rowid FROM fts WHERE fts MATCH ?"
-    return sql + limit, [parsed.match, *params]
+    return store.engine.matching(parsed, filters, sample)
 
 
 def facets(store: Queries, query: str, filters: fts.Filters, *, top: int = 8) -> dict[str, Any]:
     """Top sources, people, organisations and places among the matches of a query."""
     sql, params = _matches(store, query, filters, sample=FACET_SAMPLE)
     conn = store.conn
+    # A temporary table (per connection, unqualified: SQLite and PostgreSQL both look in the
+    # temporary schema first); every row of the match SQL is a distinct article.
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS facet_rows (n INTEGER PRIMARY KEY)")
     try:
-        conn.execute("DELETE FROM temp.facet_rows")
-        conn.execute(f"INSERT OR IGNORE INTO temp.facet_rows {sql}", params)
-        sampled = int(conn.execute("SELECT count(*) FROM temp.facet_rows").fetchone()[0])
+        conn.execute("DELETE FROM facet_rows")
+        conn.execute(f"INSERT INTO facet_rows {sql}", params)
+        sampled = int(conn.execute("SELECT count(*) FROM facet_rows").fetchone()[0])
         sources = conn.execute(
-            "SELECT coalesce(a.host, '(' || a.source_kind || ')'), count(*) FROM temp.facet_rows r "
+            "SELECT coalesce(a.host, '(' || a.source_kind || ')'), count(*) FROM facet_rows r "
             "JOIN articles a ON a.n = r.n GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?",
             (top,),
         ).fetchall()
@@ -59,13 +54,13 @@ def facets(store: Queries, query: str, filters: fts.Filters, *, top: int = 8) ->
         out["sources"] = [{"name": r[0], "articles": r[1]} for r in sources]
         for key, label in (("people", "PER"), ("organisations", "ORG"), ("places", "LOC")):
             rows = conn.execute(
-                "SELECT e.name, count(DISTINCT e.article) FROM temp.facet_rows r JOIN entities e ON e.article = r.n "
+                "SELECT e.name, count(DISTINCT e.article) FROM facet_rows r JOIN entities e ON e.article = r.n "
                 "WHERE e.label = ? GROUP BY e.name ORDER BY 2 DESC, 1 LIMIT ?",
                 (label, top),
             ).fetchall()
             out[key] = [{"name": r[0], "articles": r[1]} for r in rows]
     finally:
-        conn.execute("DELETE FROM temp.facet_rows")
+        conn.execute("DELETE FROM facet_rows")
     return out
 
 
@@ -77,14 +72,17 @@ def _period(span_days: int) -> int:
 
 # Per-period counts read the (stated_date, rowid) index only: reading the articles' rows (5 kB
 # each with text and record) for 65k matches took ~700 ms on 100k articles, the index ~60 ms.
-_BY_DATE = "articles INDEXED BY articles_stated"
+# The FROM clause comes from the engine: an INDEXED BY hint in SQLite, plain "articles" in
+# PostgreSQL, whose planner picks its own path.
+def _by_date(store: Queries) -> str:
+    return store.engine.by_date
 
 
 def timeline(store: Queries, query: str, filters: fts.Filters) -> dict[str, Any]:
     """Articles per period (stated date) matching the query, beside all articles of the period."""
     sql, params = _matches(store, query, filters, sample=None)
     conn = store.conn
-    totals = _totals(conn)
+    totals = _totals(store)
     if not totals:
         return {"period": "month", "rows": []}
     width = _period(_days(totals[0][0], totals[-1][0]))
@@ -96,7 +94,7 @@ def timeline(store: Queries, query: str, filters: fts.Filters) -> dict[str, Any]
     else:
         matched = dict(
             conn.execute(
-                f"SELECT substr(stated_date, 1, {width}), count(*) FROM {_BY_DATE} "
+                f"SELECT substr(stated_date, 1, {width}), count(*) FROM {_by_date(store)} "
                 f"WHERE stated_date >= '1' AND n IN ({sql}) GROUP BY 1",
                 params,
             ).fetchall()
@@ -111,19 +109,20 @@ def timeline(store: Queries, query: str, filters: fts.Filters) -> dict[str, Any]
 _TOTALS: dict[str, list[tuple[str, int]]] = {}
 
 
-def _totals(conn: sqlite3.Connection) -> list[tuple[str, int]]:
-    """Canonical articles per month, cached per store state (its file and last row number):
+def _totals(store: Queries) -> list[tuple[str, int]]:
+    """Canonical articles per month, cached per store state (its location and last row number):
     the denominator of every chart (duplicates are subtracted through their links)."""
-    db = conn.execute("PRAGMA database_list").fetchone()[2]
+    conn = store.conn
     last = conn.execute("SELECT max(n) FROM articles").fetchone()[0]
-    key = f"{db}:{last}"
+    key = f"{store.path}:{last}"
     if key not in _TOTALS:
         if len(_TOTALS) > 64:
             _TOTALS.clear()
         counts = Counter(
             dict(
                 conn.execute(
-                    f"SELECT substr(stated_date, 1, 7), count(*) FROM {_BY_DATE} WHERE stated_date >= '1' GROUP BY 1"
+                    f"SELECT substr(stated_date, 1, 7), count(*) FROM {_by_date(store)} "
+                    "WHERE stated_date >= '1' GROUP BY 1"
                 ).fetchall()
             )
         )
@@ -187,7 +186,7 @@ def entity(store: Queries, name: str, *, limit: int = 200) -> dict[str, Any] | N
     }
 
 
-def _canonical(conn: sqlite3.Connection, name: str) -> str:
+def _canonical(conn: Any, name: str) -> str:
     """The most frequent spelling of a name matched case-insensitively."""
     row = conn.execute(
         "SELECT name FROM entities WHERE name = ? COLLATE NOCASE GROUP BY name ORDER BY count(*) DESC LIMIT 1", (name,)
@@ -263,10 +262,11 @@ def sources(store: Queries) -> list[dict[str, Any]]:
     """Per outlet (host, or input kind without a URL): canonical articles, duplicates, languages,
     date span and the share of its checked articles whose stated date the text contradicts."""
     rows = store.conn.execute(
-        "SELECT coalesce(a.host, '(' || a.source_kind || ')') AS src, sum(a.duplicate_of IS NULL), "
-        "count(a.duplicate_of), group_concat(DISTINCT a.language), min(a.stated_date), max(a.stated_date), "
-        "sum(a.verdict = 'inconsistent' AND a.duplicate_of IS NULL), "
-        "sum(a.verdict IN ('inconsistent', 'consistent') AND a.duplicate_of IS NULL) "
+        "SELECT coalesce(a.host, '(' || a.source_kind || ')') AS src, "
+        "sum(CASE WHEN a.duplicate_of IS NULL THEN 1 END), count(a.duplicate_of), group_concat(DISTINCT a.language), "
+        "min(a.stated_date), max(a.stated_date), "
+        "sum(CASE WHEN a.verdict = 'inconsistent' AND a.duplicate_of IS NULL THEN 1 END), "
+        "sum(CASE WHEN a.verdict IN ('inconsistent', 'consistent') AND a.duplicate_of IS NULL THEN 1 END) "
         "FROM articles a GROUP BY src ORDER BY 2 DESC, 1"
     )
     out = []

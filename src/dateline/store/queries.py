@@ -7,22 +7,28 @@ Articles are named by their id (the SHA-1 in the record) or a unique prefix of i
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import Any
 
 from ..article import Article
 from ..errors import Code, DatelineError
-from . import search as fts
+from . import query as fts
+from .lemmas import Lemmatizer, model_lemmatizer
 
 
 class Queries:
-    conn: sqlite3.Connection
+    """The read methods; the SQL is what SQLite and PostgreSQL both accept (the PostgreSQL
+    store's connection turns `?` into `%s` and LIKE into ILIKE, and its schema defines the
+    few SQLite functions used here: store/pg_schema.py)."""
+
+    conn: Any  # sqlite3.Connection, or store/postgres.py's Connection
     path: str
-    _lemmatizer: fts.Lemmatizer | bool | None = False  # False: not looked up yet
+    engine: fts.Engine  # the full-text index (store/search.py FTS5, store/pg_search.py)
+    query_errors: tuple[type[Exception], ...] = ()  # what a malformed query can raise
+    _lemmatizer: Lemmatizer | bool | None = False  # False: not looked up yet
 
     # -- search ------------------------------------------------------------------------------
 
-    def lemmatizer(self) -> fts.Lemmatizer | None:
+    def lemmatizer(self) -> Lemmatizer | None:
         """Query lemmatiser for the languages that have lemmas in this store (loaded once)."""
         if self._lemmatizer is False:
             languages = [
@@ -36,21 +42,20 @@ class Queries:
                     "SELECT 1 FROM articles WHERE language = ? AND lemmas != '' LIMIT 1", (code,)
                 ).fetchone()
             ]
-            self._lemmatizer = fts.model_lemmatizer(with_lemmas) if with_lemmas else None
+            self._lemmatizer = model_lemmatizer(with_lemmas) if with_lemmas else None
         return self._lemmatizer if callable(self._lemmatizer) else None
 
     def search(
         self, query: str, filters: fts.Filters | None = None, *, limit: int = 20, offset: int = 0, lemmas: bool = True
     ) -> list[fts.Hit]:
+        parsed = fts.parse(query, self.lemmatizer() if lemmas else None)
         try:
-            return fts.search(
-                self.conn, query, filters, limit=limit, offset=offset, lemmatize=self.lemmatizer() if lemmas else None
-            )
-        except sqlite3.OperationalError as exc:
+            return fts.search(self.conn, self.engine, parsed, filters, limit=limit, offset=offset)
+        except self.query_errors as exc:
             raise DatelineError(Code.STORE, f"cannot search for {query!r}: {exc}") from exc
 
     def count(self, query: str, filters: fts.Filters | None = None, *, lemmas: bool = True) -> int:
-        return fts.count(self.conn, query, filters, self.lemmatizer() if lemmas else None)
+        return fts.count(self.conn, self.engine, fts.parse(query, self.lemmatizer() if lemmas else None), filters)
 
     # -- one article -------------------------------------------------------------------------
 
