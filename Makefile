@@ -9,7 +9,7 @@ install: .venv/.installed
 .venv/.installed: pyproject.toml
 	python3 -m venv .venv
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev,en,parquet,spark,web,browser]"
+	$(PY) -m pip install --quiet -e ".[dev,en,parquet,spark,web,browser,postgres]"
 	touch .venv/.installed
 
 lint: install

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,6 @@ import pytest
 from dateline.article import Article, DateCheck, Entity, Mention, Quote, Source, Speaker
 from dateline.errors import DatelineError
 from dateline.store import migrations
-from dateline.store import search as fts
 from dateline.store.search import Filters, kwic, parse_query
 from dateline.store.sqlite import Store, prepare
 
@@ -33,9 +33,16 @@ def article(text: str, url: str, *, lang: str = "fr", date: str = "2024-03-12", 
     return a
 
 
+# `new_store` opens an empty store; tests/test_store_postgres.py overrides it to run the tests
+# that use it (and `store`) against a PostgreSQL server.
 @pytest.fixture()
-def store(tmp_path: Path) -> Store:
-    s = Store.open(tmp_path / "news.db")
+def new_store(tmp_path: Path) -> Callable[[], Store]:
+    return lambda: Store.open(tmp_path / "news.db")
+
+
+@pytest.fixture()
+def store(new_store: Callable[[], Store]) -> Store:
+    s = new_store()
     a = article(BODY_A, "https://www.lequotidien.example/politique/2024/03/12/dementi", title="Le gouvernement dément")
     a.entities = [Entity(id="e1", label="PER", name="Camille Verdier", mentions=[Mention(130, 145, "Camille Verdier")])]
     start = BODY_A.index("« C'est")
@@ -88,15 +95,16 @@ def test_search_folds_accents_and_ranks_title(store: Store) -> None:
     assert hits[0].verdict == "inconsistent" and hits[0].estimated_date == "2020-01-06"
 
 
-def test_search_lemma_column_and_forms(tmp_path: Path) -> None:
-    s = Store.open(tmp_path / "l.db")
+def test_search_lemma_column_and_forms(new_store: Callable[[], Store]) -> None:
+    s = new_store()
     prepared = prepare(article(BODY_B, "https://x.example/a"), "k")
     prepared.lemmas = "le syndicat démentir à leur tour le rumeur"
     prepared.lemma_forms = {"dementir": ["dementent"], "syndicat": ["syndicats"]}  # folded, as lemma_index keeps them
     s.add(prepared)
     s.commit()
     assert s.search("démenti", lemmas=False) == []  # the surface form is not in the text
-    hits = fts.search(s.conn, "démenti", lemmatize=lambda w: {"démentir"} if w == "démenti" else set())
+    s._lemmatizer = lambda w: {"démentir"} if w == "démenti" else set()  # a model's answer, without the model
+    hits = s.search("démenti")
     assert len(hits) == 1
     text = hits[0].snippets[0].text
     assert [text[a:b] for a, b in hits[0].snippets[0].highlights] == ["démentent"]

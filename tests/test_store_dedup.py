@@ -4,6 +4,7 @@ and the synthetic French news WARC end to end (../shared/benchmarks/warc)."""
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from dateline.ingest.batch import ingest
 from dateline.store import dedup
 from dateline.store.search import Filters
 from dateline.store.sqlite import Store, prepare
+from test_store import new_store  # noqa: F401 - the fixture
 
 
 @pytest.mark.parametrize(
@@ -66,8 +68,8 @@ def _article(text: str, url: str) -> Article:
     return a
 
 
-def test_duplicates_are_links_not_deletions(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "d.db")
+def test_duplicates_are_links_not_deletions(new_store: Callable[[], Store]) -> None:  # noqa: F811
+    store = new_store()
     base = _prose(1)
     first = store.add(prepare(_article(base, "https://a.example/story"), "1"))
     amp = store.add(prepare(_article(base + " Extra.", "https://a.example/amp/story?utm_source=rss"), "2"))

@@ -13,7 +13,7 @@ from dateline.article import Article
 from dateline.serve.cli import main
 from dateline.store import export
 from dateline.store.sqlite import Store
-from test_store import store  # noqa: F401 - the fixture
+from test_store import new_store, store  # noqa: F401 - the fixtures
 
 
 def test_jsonl_round_trips_records(store: Store) -> None:  # noqa: F811

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DatelineError
-from ..store.sqlite import DUPLICATE, FAILED, NEW, SKIPPED, Prepared, Store, batched_commit
+from ..store import AnyStore, open_store
+from ..store.writer import DUPLICATE, FAILED, NEW, SKIPPED, Prepared, batched_commit
 from .progress import Progress, Tally
 from .sources import Entry, FeedDone, Item, Options, Skip, count_items, expand
 
@@ -36,14 +37,14 @@ def ingest(
     analyze: bool = True,
     options: Options | None = None,
     progress: Progress | None = None,
-    store: Store | None = None,
+    store: AnyStore | None = None,
 ) -> Report:
     from ..scale.pool import Failed, Rejected, ordered
     from .feeds import Fetcher, fill
 
     options = options or Options()
     own = store is None
-    store = store or Store.open(db)
+    store = store or open_store(db)
     tally = Tally()
     errors: list[str] = []
     progress = progress or Progress(count_items(sources), quiet=True)
@@ -101,7 +102,7 @@ def ingest(
     return Report(tally, time.monotonic() - started, errors)
 
 
-def _skip(store: Store, tally: Tally, errors: list[str], entry: Skip) -> None:
+def _skip(store: AnyStore, tally: Tally, errors: list[str], entry: Skip) -> None:
     if entry.outcome == "already":
         tally.read += 1
         tally.already += 1

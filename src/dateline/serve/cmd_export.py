@@ -19,7 +19,12 @@ def register(sub: Any) -> None:
             "output unless --output is given; Parquet needs --output."
         ),
     )
-    cmd.add_argument("--db", required=True, metavar="FILE", help="the store (SQLite file)")
+    cmd.add_argument(
+        "--db",
+        required=True,
+        metavar="DB",
+        help="the store: a SQLite file or a postgresql:// URL",
+    )
     cmd.add_argument("--format", choices=FORMATS, default="jsonl", help="jsonl (default), csv or parquet")
     cmd.add_argument("--table", choices=TABLES, default="articles", help="what one row is (articles)")
     cmd.add_argument("--output", metavar="FILE", help="write here instead of standard output")
@@ -29,10 +34,9 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..errors import Code, DatelineError
-    from ..store import export
-    from ..store.sqlite import Store
+    from ..store import export, open_store
 
-    with Store.open(args.db, readonly=True) as store:
+    with open_store(args.db, readonly=True) as store:
         if args.format == "parquet":
             if not args.output:
                 raise DatelineError(Code.STORE, "Parquet is binary: give --output FILE.parquet")

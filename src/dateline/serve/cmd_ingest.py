@@ -14,14 +14,20 @@ def register(sub: Any) -> None:
         "ingest",
         help="read many pages (folders, URL lists, feeds, WARC, JSONL) into a store",
         description=(
-            "Read every SOURCE into the store named by --db (a SQLite file, created if needed): folders of "
-            ".html/.txt pages, WARC/WARC.gz files, JSONL of {url, html or text, date}, RSS/Atom/OPML feeds "
+            "Read every SOURCE into the store named by --db (a SQLite file, created if needed, or a "
+            "postgresql:// URL): folders of .html/.txt pages, WARC/WARC.gz files, JSONL of {url, html or "
+            "text, date}, RSS/Atom/OPML feeds "
             "(files or URLs), URL lists (one URL a line, .urls or .txt) and single URLs. Running the same "
             "command again adds nothing; an interrupted run resumes."
         ),
     )
     cmd.add_argument("sources", nargs="+", metavar="SOURCE", help="a folder, a file or an http(s) URL")
-    cmd.add_argument("--db", required=True, metavar="FILE", help="the store (SQLite file)")
+    cmd.add_argument(
+        "--db",
+        required=True,
+        metavar="DB",
+        help="the store: a SQLite file or a postgresql:// URL",
+    )
     cmd.add_argument("--workers", type=int, default=1, metavar="N", help="analyse with N processes (default 1)")
     cmd.add_argument("--no-nlp", action="store_true", help="extraction and metadata only; skip the analysis steps")
     cmd.add_argument("--allow-private", action="store_true", help="allow URLs on private or loopback addresses")

@@ -19,7 +19,12 @@ def register(sub: Any) -> None:
         ),
     )
     cmd.add_argument("query", nargs="*", metavar="QUERY", help="what to look for")
-    cmd.add_argument("--db", required=True, metavar="FILE", help="the store (SQLite file)")
+    cmd.add_argument(
+        "--db",
+        required=True,
+        metavar="DB",
+        help="the store: a SQLite file or a postgresql:// URL",
+    )
     cmd.add_argument("--limit", type=int, default=20, help="hits to show (20)")
     cmd.add_argument("--offset", type=int, default=0, help="hits to skip, for paging")
     cmd.add_argument("--json", action="store_true", help="one JSON object per hit (JSONL)")
@@ -38,8 +43,8 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..store import open_store
     from ..store.search import Filters
-    from ..store.sqlite import Store
 
     filters = Filters(
         date_from=args.date_from,
@@ -55,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     )
     query = " ".join(args.query)
     color = sys.stdout.isatty()
-    with Store.open(args.db, readonly=True) as store:
+    with open_store(args.db, readonly=True) as store:
         lemmas = not args.no_lemmas
         hits = store.search(query, filters, limit=max(1, args.limit), offset=max(0, args.offset), lemmas=lemmas)
         if args.json:

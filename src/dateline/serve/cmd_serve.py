@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Code, DatelineError
+from ..store import describe
 
 
 def register(sub: Any) -> None:
@@ -21,7 +22,12 @@ def register(sub: Any) -> None:
             "Writes (ingesting a URL from the page) are off unless --token-file names a file holding a secret."
         ),
     )
-    cmd.add_argument("--db", required=True, metavar="FILE", help="the store (SQLite file)")
+    cmd.add_argument(
+        "--db",
+        required=True,
+        metavar="DB",
+        help="the store: a SQLite file or a postgresql:// URL",
+    )
     cmd.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     cmd.add_argument("--port", type=int, default=8000, help="port (8000)")
     cmd.add_argument("--token-file", metavar="FILE", help="file holding the token that allows writes")
@@ -54,6 +60,6 @@ def run(args: argparse.Namespace) -> int:
     app = create_app(args.db, token=read_token(args.token_file))
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"dateline: serving on {args.host}: anyone who reaches this address can read the store", file=sys.stderr)
-    print(f"dateline: serving {args.db} on http://{args.host}:{args.port}/search", file=sys.stderr)
+    print(f"dateline: serving {describe(args.db)} on http://{args.host}:{args.port}/search", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
     return 0

@@ -18,15 +18,20 @@ def register(sub: Any) -> None:
         description="Show one stored article by id (or a unique prefix of 6+ characters); without ID, an overview.",
     )
     cmd.add_argument("id", nargs="?", metavar="ID", help="article id or prefix")
-    cmd.add_argument("--db", required=True, metavar="FILE", help="the store (SQLite file)")
+    cmd.add_argument(
+        "--db",
+        required=True,
+        metavar="DB",
+        help="the store: a SQLite file or a postgresql:// URL",
+    )
     cmd.add_argument("--json", action="store_true", help="print the dateline.article/1 record (or the overview)")
     cmd.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..store.sqlite import Store
+    from ..store import open_store
 
-    with Store.open(args.db, readonly=True) as store:
+    with open_store(args.db, readonly=True) as store:
         if args.id is None:
             return _overview(store, args.json)
         record = store.record(args.id)

@@ -4,7 +4,8 @@ Tables (`table=`): articles (one row per article), quotes, claims, entities, tim
 per annotation, with the article id, URL and stated date, and the producing step version).
 JSONL of `articles` is the full record; JSONL of another table is its rows as objects.
 Parquet of `articles` also carries the full record as a JSON string column. Rows stream from
-SQLite (Parquet in batches of 1,000), so memory stays bounded whatever the store size.
+the database (a server-side cursor with PostgreSQL; Parquet in batches of 1,000), so memory
+stays bounded whatever the store size.
 Duplicates are left out unless `duplicates=True` (their `duplicate_of` column names the
 canonical article).
 """
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import json
-import sqlite3
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -46,21 +46,27 @@ _QUERIES: dict[str, str] = {
 _ORDER = {"articles": " ORDER BY a.n", "quotes": " ORDER BY a.n, t.idx", "claims": " ORDER BY a.n, t.idx"}
 
 
-def rows(conn: sqlite3.Connection, table: str, *, duplicates: bool = False) -> Iterator[dict[str, Any]]:
+def rows(conn: Any, table: str, *, duplicates: bool = False) -> Iterator[dict[str, Any]]:
     if table not in _QUERIES:
         raise DatelineError(Code.STORE, f"no table {table!r}; choose one of {', '.join(TABLES)}")
     sql = _QUERIES[table] + ("" if duplicates else " WHERE a.duplicate_of IS NULL") + _ORDER.get(table, " ORDER BY a.n")
-    cursor = conn.execute(sql)
+    # The PostgreSQL connection streams through a server-side cursor; sqlite3's cursor already
+    # reads row by row.
+    stream = getattr(conn, "stream", None)
+    cursor = stream(sql) if stream is not None else conn.execute(sql)
     names = [d[0] for d in cursor.description]
-    for row in cursor:
-        out = dict(zip(names, row, strict=True))
-        if table == "articles":
-            out["authors"] = "; ".join(json.loads(out["authors"] or "[]"))
-            out["steps"] = " ".join(json.loads(out["steps"] or "[]"))
-        yield out
+    try:
+        for row in cursor:
+            out = dict(zip(names, row, strict=True))
+            if table == "articles":
+                out["authors"] = "; ".join(json.loads(out["authors"] or "[]"))
+                out["steps"] = " ".join(json.loads(out["steps"] or "[]"))
+            yield out
+    finally:
+        cursor.close()
 
 
-def write_jsonl(conn: sqlite3.Connection, out: IO[str], table: str = "articles", *, duplicates: bool = False) -> int:
+def write_jsonl(conn: Any, out: IO[str], table: str = "articles", *, duplicates: bool = False) -> int:
     n = 0
     for row in rows(conn, table, duplicates=duplicates):
         if table == "articles":
@@ -71,7 +77,7 @@ def write_jsonl(conn: sqlite3.Connection, out: IO[str], table: str = "articles",
     return n
 
 
-def write_csv(conn: sqlite3.Connection, out: IO[str], table: str = "articles", *, duplicates: bool = False) -> int:
+def write_csv(conn: Any, out: IO[str], table: str = "articles", *, duplicates: bool = False) -> int:
     writer: csv.DictWriter[str] | None = None
     n = 0
     for row in rows(conn, table, duplicates=duplicates):
@@ -87,7 +93,7 @@ def write_csv(conn: sqlite3.Connection, out: IO[str], table: str = "articles", *
     return n
 
 
-def write_parquet(conn: sqlite3.Connection, path: str, table: str = "articles", *, duplicates: bool = False) -> int:
+def write_parquet(conn: Any, path: str, table: str = "articles", *, duplicates: bool = False) -> int:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq

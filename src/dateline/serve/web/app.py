@@ -24,7 +24,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ...errors import Code, DatelineError
-from ...store.sqlite import Store
+from ...store import AnyStore, open_store
 from .params import BadRequest
 
 HERE = Path(__file__).resolve().parent
@@ -51,12 +51,12 @@ class Stores:
     def __init__(self, path: str) -> None:
         self.path = path
         self._local = threading.local()
-        Store.open(path, readonly=True).close()  # fail at start-up, not on the first request
+        open_store(path, readonly=True).close()  # fail at start-up, not on the first request
 
-    def get(self) -> Store:
-        store: Store | None = getattr(self._local, "store", None)
+    def get(self) -> AnyStore:
+        store: AnyStore | None = getattr(self._local, "store", None)
         if store is None:
-            store = Store.open(self.path, readonly=True)
+            store = open_store(self.path, readonly=True)
             with _MODELS:  # one thread loads the spaCy models; the others wait for it
                 store.lemmatizer()
             self._local.store = store
@@ -153,7 +153,7 @@ _MODELS = threading.Lock()
 
 def _warm(path: str) -> None:
     try:
-        with _MODELS, Store.open(path, readonly=True) as store:
+        with _MODELS, open_store(path, readonly=True) as store:
             store.lemmatizer()
     except Exception:
         log.warning("could not preload the query lemmatiser", exc_info=True)

@@ -9,7 +9,7 @@ from typing import Any
 from ...article import Article
 from ...errors import Code, DatelineError
 from ...store import analytics
-from ...store.sqlite import Store
+from ...store.queries import Queries as Store
 from ..report import date_line
 from .annotate import speaker_colours
 from .params import BadRequest, SearchParams
