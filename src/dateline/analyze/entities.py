@@ -176,13 +176,42 @@ def _clean(tokens: Tokens, data: EntityData, first: int, last: int, label: Entit
     return _Raw(start, end, fixed or label, first, last, name, fixed=fixed is not None)
 
 
+def _hyphen_tail(tokens: Tokens, last: int, label: EntityLabel) -> int:
+    """The end of a name the tagger cut at a hyphen: "Météo" before "-France", and for a person
+    "Andrea" before " Assor-Doukhan" (a double surname; seen in the French gold, where the cut
+    name then lost the gender its apposition gives)."""
+    doc = tokens.doc
+    k = last
+    if (
+        label == "PER"
+        and k + 2 < len(doc)
+        and doc[k - 1].whitespace_
+        and doc[k].pos_ == "PROPN"
+        and doc[k].text[:1].isupper()
+        and not doc[k].whitespace_
+        and doc[k + 1].text == "-"
+    ):
+        k += 1  # the first part of the double surname; the loop below takes "-Doukhan"
+    while k < len(doc) and not doc[k - 1].whitespace_:
+        part = doc[k].text
+        if part == "-" and k + 1 < len(doc) and not doc[k].whitespace_ and doc[k + 1].text[:1].isupper():
+            k += 2
+        elif part[:1] == "-" and part[1:2].isupper():
+            k += 1
+        else:
+            break
+    return k if k - last > 1 or doc[last].text[:1] == "-" else last
+
+
 def _tagged(tokens: Tokens, data: EntityData) -> list[_Raw]:
     out: list[_Raw] = []
     for ent in tokens.doc.ents:
         label = data.label_map.get(ent.label_)
         if label is None:
             continue
-        raw = _clean(tokens, data, ent.start, ent.end, label)
+        raw = _clean(
+            tokens, data, ent.start, _hyphen_tail(tokens, ent.end, label) if ent.end < len(tokens) else ent.end, label
+        )
         if raw is not None:
             out.append(raw)
     return out

@@ -32,6 +32,7 @@ class Lexicon:
     time_words: frozenset[str]
     person_roles: frozenset[str]
     work_nouns: frozenset[str]
+    org_nouns: frozenset[str]
     infinitive_verbs: frozenset[str]
     hedges: frozenset[str]
     negation: frozenset[str]
@@ -52,6 +53,9 @@ class Lexicon:
     start_markers: tuple[str, ...]
     pronoun_gender: dict[str, str]
     verb_with_head: dict[str, str]
+    title_gender: dict[str, str]
+    noun_gender: frozenset[str]
+    prefer_known_gender: frozenset[str]
 
     def is_quote_verb(self, lemma: str) -> bool:
         return lemma.lower() in self.quote_verbs and lemma.lower() not in self.verb_with_head
@@ -99,6 +103,7 @@ def load(code: str) -> Lexicon:
         time_words=_words(words, "time_words"),
         person_roles=_words(words, "person_roles"),
         work_nouns=_words(words, "work_nouns"),
+        org_nouns=_words(words, "org_nouns"),
         infinitive_verbs=_words(words, "infinitive_verbs"),
         hedges=_words(words, "hedges"),
         negation=frozenset(w.replace("’", "'") for w in _words(words, "negation")),
@@ -119,4 +124,7 @@ def load(code: str) -> Lexicon:
         start_markers=_apostrophes(source["start_markers"]),
         pronoun_gender={k.lower(): str(v) for k, v in cast(dict[str, str], words["pronoun_gender"]).items()},
         verb_with_head={k.lower(): str(v).lower() for k, v in cast(dict[str, str], words["verb_with_head"]).items()},
+        title_gender={k.lower(): str(v) for k, v in cast(dict[str, str], words["title_gender"]).items()},
+        noun_gender=frozenset(str(g) for g in cast(list[str], words["noun_gender"])),
+        prefer_known_gender=frozenset(str(g) for g in cast(list[str], words["prefer_known_gender"])),
     )

@@ -7,7 +7,7 @@ lookups over the parse's named entities, so quotes never depend on the step orde
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ..article import Article, Entity, EntityLabel, Mention, Speaker
@@ -97,6 +97,7 @@ class Resolver:
     lex: Lexicon
     index: Index
     quoted: tuple[tuple[int, int], ...] = ()  # quotation spans: names inside them are not antecedents
+    _genders: dict[str, str | None] = field(default_factory=dict)
 
     def person_named_between(self, start: int, end: int) -> bool:
         """Whether a person is named (outside quotes) between two offsets."""
@@ -110,13 +111,21 @@ class Resolver:
         return self.lex.pronoun_gender.get(self.article.text[start:end].strip().lower())
 
     def entity_gender(self, entity_id: str | None) -> str | None:
-        doc = self.article.nlp
-        for entity in getattr(self.index, "entities", []):
-            if entity.id == entity_id and entity.mentions and doc is not None:
-                m = entity.mentions[0]
+        """What the article tells of a person's gender, from any of its mentions (a title, a
+        feminine apposition); None when it says nothing or contradicts itself."""
+        if entity_id is None:
+            return None
+        if entity_id not in self._genders:
+            entity = next((e for e in getattr(self.index, "entities", []) if e.id == entity_id), None)
+            doc = self.article.nlp
+            found: set[str] = set()
+            for m in entity.mentions if entity is not None and doc is not None else ():
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                return _gender(span) if span is not None else None
-        return None
+                said = _gender(span, self.lex) if span is not None else None
+                if said is not None:
+                    found.add(said)
+            self._genders[entity_id] = found.pop() if len(found) == 1 else None
+        return self._genders[entity_id]
 
     def speaker(self, start: int, end: int, head: Any | None = None) -> Speaker:
         text = self.article.text[start:end]
@@ -137,6 +146,8 @@ class Resolver:
         if head is not None and "Plur" in head.morph.get("Number"):
             return found  # "les avocats du colonel" are not the colonel, nor any one person
         head_word = head.text.lower() if head is not None else (words[0] if words else "")
+        if found is None and head_word in self.lex.org_nouns and not self._indefinite(start, end):
+            return self._organisation_before(start)  # "« … », écrit l'agence"
         role_like = head_word in self.lex.person_roles or any(w in self.lex.person_roles for w in words[:3])
         if role_like:
             by_role = self.index.by_role(text, near=start)
@@ -146,16 +157,30 @@ class Resolver:
                 return self._antecedent(start, end)
         return found
 
+    def _organisation_before(self, start: int) -> Entity | None:
+        """The organisation named last before `start` (outside quotes, within ANTECEDENT_WINDOW)."""
+        best: tuple[int, Entity] | None = None
+        for entity in getattr(self.index, "entities", []):
+            if entity.label != "ORG":
+                continue
+            for m in entity.mentions:
+                inside = any(q_start <= m.start < q_end for q_start, q_end in self.quoted)
+                near = m.end <= start and start - m.end <= ANTECEDENT_WINDOW and not inside
+                if near and (best is None or m.end > best[0]):
+                    best = (m.end, entity)
+        return best[1] if best is not None else None
+
     def _indefinite(self, start: int, end: int) -> bool:
-        """An indefinite phrase ("un responsable américain", "a senior official") brings in a
-        new, unnamed person; it never refers back (the seed's "selon un responsable américain"
-        was once resolved to the last person named before it)."""
+        """An indefinite or possessive phrase ("un responsable américain", "son porte-parole")
+        brings in a new, unnamed person; it never refers back to the last person named (the
+        seed's "selon un responsable américain" once was; in the French gold "a déclaré son
+        porte-parole", the spokesman of an organisation, was)."""
         doc = self.article.nlp
         span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
         if span is None or len(span) == 0:
             return False
         first = span[0]
-        return first.pos_ == "DET" and "Ind" in first.morph.get("Definite")
+        return first.pos_ == "DET" and ("Ind" in first.morph.get("Definite") or "Yes" in first.morph.get("Poss"))
 
     def _named(self, start: int, end: int) -> Entity | None:
         """The entity named by the phrase itself, not by a complement inside it ("un proche
@@ -183,7 +208,9 @@ class Resolver:
         """The person named last before the mention (within ANTECEDENT_WINDOW), else the first
         one named after it in the same paragraph ("« … », a-t-elle ajouté. La sénatrice X …").
         A pronoun's gender rules out persons known to be of the other one."""
-        before = self._salient_before(start, gender) or self._last_before(start, gender)
+        before = (
+            self._known_before(start, gender) or self._salient_before(start, gender) or self._last_before(start, gender)
+        )
         if before is not None and any(start - m.end <= ANTECEDENT_WINDOW for m in before.mentions if m.end <= start):
             return before
         stop = self.article.text.find("\n", end)
@@ -213,13 +240,27 @@ class Resolver:
         if span.start == 0:
             return False
         before = span.doc[span.start - 1]
-        return before.pos_ == "DET" or (before.pos_ == "NOUN" and before.lower_ not in self.lex.person_roles)
+        return before.pos_ == "DET" or (
+            before.pos_ == "NOUN" and before.lower_ not in self.lex.person_roles | self.lex.title_gender.keys()
+        )
+
+    def _known_before(self, start: int, gender: str | None) -> Entity | None:
+        """The last person within reach known to be of the pronoun's gender, for the genders
+        the language data prefers so (lang/<code>/quotes.toml prefer_known_gender)."""
+        if gender not in self.lex.prefer_known_gender:
+            return None
+        for span, entity in self._persons_before(start):
+            if start - span.end_char > ANTECEDENT_WINDOW:
+                break
+            if self.entity_gender(entity.id) == gender:
+                return self._full(entity)
+        return None
 
     def _last_before(self, start: int, gender: str | None) -> Entity | None:
         if gender is None:
             return self.index.last_person_before(start)
-        for span, entity in self._persons_before(start):
-            if _gender(span) in (None, gender):
+        for _span, entity in self._persons_before(start):
+            if self.entity_gender(entity.id) in (None, gender):
                 return self._full(entity)
         return self._full(self.index.last_person_before(start))
 
@@ -243,7 +284,7 @@ class Resolver:
         for span, entity in self._persons_before(start):
             if start - span.end_char > ANTECEDENT_WINDOW:
                 break
-            if gender is not None and _gender(span) not in (None, gender):
+            if gender is not None and self.entity_gender(entity.id) not in (None, gender):
                 continue
             root = span.root
             while root.dep_ in {"appos", "flat:name", "flat", "compound"} and root.head is not root:
@@ -264,11 +305,16 @@ class Resolver:
         return text.strip(" ,.;:")
 
 
-def _gender(ent: Any) -> str | None:
-    """A person's grammatical gender from the determiner of the title before the name ("la
-    sénatrice Anne Perrin") and nothing else: appositions are left out (epicene titles like
-    "professeur" would mislead) and so is the tagger's gender on proper nouns (a guess)."""
+def _gender(ent: Any, lex: Lexicon) -> str | None:
+    """A person's gender as the text states it around one mention: a title ("Mme Durand"), the
+    determiner of the title noun before the name ("la sénatrice Anne Perrin"), or a title noun
+    in apposition of a gender the language marks for sure (", avocate de …"). The tagger's
+    gender on proper nouns is a guess (Marie-Pierre comes out Masc) and is never used."""
     doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    for token in (ent[0], before):
+        if token is not None and token.lower_ in lex.title_gender:
+            return lex.title_gender[token.lower_]
     i = ent.start - 1
     if i >= 0 and doc[i].pos_ == "NOUN":
         i -= 1
@@ -276,4 +322,13 @@ def _gender(ent: Any) -> str | None:
         found = doc[i].morph.get("Gender")
         if len(found) == 1:
             return str(found[0])
-    return None  # the tagger's gender on proper nouns is a guess (Marie-Pierre comes out Masc)
+    k = ent.end + 1
+    if ent.end < len(doc) and doc[ent.end].text == ",":
+        if k < len(doc) and doc[k].pos_ == "DET":
+            k += 1
+        noun = doc[k] if k < len(doc) else None
+        if noun is not None and noun.pos_ == "NOUN" and (noun.dep_ == "appos" or noun.lower_ in lex.person_roles):
+            found = noun.morph.get("Gender")
+            if len(found) == 1 and found[0] in lex.noun_gender:
+                return str(found[0])
+    return None

@@ -1,0 +1,65 @@
+"""Speaker resolution on fictional French news paragraphs (written for these tests): gender
+evidence for pronouns, organisations named by a description, new unnamed speakers, names the
+tokenizer cuts at a hyphen."""
+
+from __future__ import annotations
+
+import dateline
+from dateline.article import Article, Quote
+
+
+def read_fr(text: str) -> Article:
+    return dateline.read_text(text, raw=True, language="fr", date="2024-03-05")
+
+
+def quote_with(article: Article, words: str) -> Quote:
+    return next(q for q in article.quotes if words in q.text)
+
+
+def test_elle_prefers_the_woman_an_apposition_names() -> None:
+    # The nearest person subject (Karim Benhadj) is of unknown gender; "avocate" says who "elle" is.
+    article = read_fr(
+        "Pour Claire Vautrin-Lemoine, avocate de la famille, Karim Benhadj savait tout depuis le début.\n\n"
+        "« Il a menti aux enquêteurs pendant trois ans », déplore-t-elle devant la cour."
+    )
+    quote = quote_with(article, "menti aux enquêteurs")
+    assert quote.speaker is not None and quote.speaker.name == "Claire Vautrin-Lemoine"
+
+
+def test_title_gives_the_gender() -> None:
+    article = read_fr(
+        "Mme Odile Ferrand a rencontré Paul Garnier mardi à la préfecture de Rennes.\n\n"
+        "Paul Garnier est reparti sans réponse. « Nous attendons encore le rapport », a-t-elle précisé."
+    )
+    quote = quote_with(article, "attendons encore")
+    assert quote.speaker is not None and quote.speaker.name.endswith("Odile Ferrand")
+
+
+def test_description_of_an_organisation_names_it() -> None:
+    article = read_fr(
+        "L'Agence régionale de l'eau a publié jeudi ses relevés de l'été dans la vallée de la Sèvre.\n\n"
+        "« Les nappes sont à leur plus bas niveau depuis vingt ans », écrit l'agence dans son bulletin."
+    )
+    quote = quote_with(article, "nappes sont")
+    assert quote.speaker is not None and quote.speaker.entity is not None
+    assert "Agence régionale" in quote.speaker.name
+
+
+def test_possessive_role_is_a_new_unnamed_speaker() -> None:
+    article = read_fr(
+        "Le maire de Quimperlé, Yann Le Goff, a inauguré le nouveau pont lundi.\n\n"
+        "La Fédération des pêcheurs estime que les travaux ont abîmé la rivière, "
+        "a déclaré jeudi son porte-parole."
+    )
+    quote = quote_with(article, "travaux ont abîmé")
+    assert quote.speaker is not None
+    assert quote.speaker.entity is None and "porte-parole" in quote.speaker.name
+
+
+def test_name_cut_at_a_hyphen_is_one_entity() -> None:
+    article = read_fr(
+        "Selon Météo-France, les pluies continueront jusqu'à dimanche sur la Bretagne.\n\n"
+        "Andrea Assor-Doukhan, hydrologue à Brest, surveille les rivières depuis lundi."
+    )
+    names = {e.name for e in article.entities}
+    assert "Météo-France" in names and "Andrea Assor-Doukhan" in names
