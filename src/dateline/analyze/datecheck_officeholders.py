@@ -19,6 +19,7 @@ from importlib import resources
 from typing import Any
 
 from .datecheck_clues import LATEST, Clue, parse_day, shift
+from .literal_scan import trie
 
 # A role next to a name says the term had begun (people are not called minister before; "élu",
 # "-elect" are filtered): strong, above the alarm margin alone. That the term had not ended is
@@ -79,20 +80,33 @@ def _names() -> tuple[dict[str, list[Term]], re.Pattern[str]]:
     for term in table():
         for name in dict.fromkeys(term.names):
             by_name[name].append(term)
-    alternation = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
+    # A trie: the same matches as the flat alternation longest first, 13 times faster (literal_scan.py).
+    alternation = trie(by_name) or "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
     return dict(by_name), re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
 
 
 def _role_pattern(data: dict[str, Any]) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
-    """One regex over every role phrase; phrase -> ("kind"|"office", key)."""
+    """One regex over every role phrase; phrase -> ("kind"|"office", key). Built once per
+    language pack (the data dict lives as long as the cached pack)."""
+    key = id(data["roles"])
+    cached = _ROLES.get(key)
+    if cached is None or cached[0] is not data["roles"]:
+        cached = _ROLES[key] = (data["roles"], *_build_roles(data["roles"]))
+    return cached[1], cached[2]
+
+
+_ROLES: dict[int, tuple[Any, re.Pattern[str], dict[str, tuple[str, str]]]] = {}
+
+
+def _build_roles(roles: dict[str, Any]) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     meaning: dict[str, tuple[str, str]] = {}
-    for kind, phrases in data["roles"]["kind"].items():
+    for kind, phrases in roles["kind"].items():
         for phrase in phrases:
             meaning.setdefault(phrase.lower(), ("kind", kind))
-    for office, phrases in data["roles"]["office"].items():
+    for office, phrases in roles["office"].items():
         for phrase in phrases:
             meaning[phrase.lower()] = ("office", office)
-    alternation = "|".join(re.escape(p) for p in sorted(meaning, key=len, reverse=True))
+    alternation = trie(meaning, re.IGNORECASE) or "|".join(re.escape(p) for p in sorted(meaning, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), meaning
 
 

@@ -23,6 +23,7 @@ from ..errors import Code
 from .nlp import parsed_text
 from .timex_resolve import NEEDS_ANCHOR, resolve
 from .timex_rules import Grammar, Rule, grammar, slot_base
+from .timex_trigger import finditer
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _TYPES: tuple[TimexType, ...] = ("DATE", "TIME", "DURATION", "SET")
@@ -155,8 +156,9 @@ def clause_tense(doc: Any, start: int, end: int, future_aux: frozenset[str]) -> 
 
 def _candidates(g: Grammar, text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
     found: list[tuple[int, int, Rule, re.Match[str]]] = []
-    for rule in g.rules:
-        for m in rule.regex.finditer(text):
+    # Each rule is tried only where one scan says it may match (same matches as finditer).
+    for rule, starts in zip(g.rules, g.prefilter.starts(text), strict=True):
+        for m in finditer(rule.regex, text, starts):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), rule, m))
     # Longest first; at equal length the earlier rule in the file (its priority) wins.

@@ -23,6 +23,8 @@ from functools import cache
 from typing import Any
 
 from .. import lang
+from .timex_trigger import Prefilter
+from .timex_trigger import build as build_prefilter
 
 # Slots whose words come from a table of the same name in [words].
 LEXICAL = (
@@ -138,8 +140,8 @@ class Grammar:
     lexicon: Lexicon
     rules: tuple[Rule, ...]
     settings: dict[str, Any]
-    # One regex that finds every place where any rule could start: cheap pre-filter.
-    trigger: re.Pattern[str]
+    # Where each rule may match, found in one scan of the text (timex_trigger.py).
+    prefilter: Prefilter
 
 
 def _alternation(words: list[str], cased: set[str]) -> str:
@@ -218,21 +220,18 @@ def grammar(code: str) -> Grammar:
         return _SLOT.sub(sub, pattern)
 
     rules: list[Rule] = []
-    starts: list[str] = []
     for i, rule in enumerate(data["rule"]):
         pattern = expand(_spaces(rule["pattern"]), capture=not rule.get("reject"))
         attrs = {k: v for k, v in rule.items() if k not in ("pattern", "id")}
         # Whole words only: a match starting with a letter or digit must not continue a word.
         regex = re.compile(rf"(?:(?<![\w@/])|(?=\W)){pattern}(?![\w])", re.IGNORECASE)
         rules.append(Rule(id=str(rule.get("id", i)), regex=regex, attrs=attrs))
-        starts.append(pattern)
-    trigger = re.compile(r"\d|" + "|".join(macros[n] for n in LEXICAL if n in macros), re.IGNORECASE)
     return Grammar(
         code=code,
         lexicon=Lexicon(_lexical_tables(data), numbers, multipliers, joiners),
         rules=tuple(rules),
         settings=dict(data["settings"]),
-        trigger=trigger,
+        prefilter=build_prefilter([r.regex.pattern for r in rules]),
     )
 
 
