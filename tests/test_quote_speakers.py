@@ -63,3 +63,14 @@ def test_name_cut_at_a_hyphen_is_one_entity() -> None:
     )
     names = {e.name for e in article.entities}
     assert "Météo-France" in names and "Andrea Assor-Doukhan" in names
+
+
+def test_pour_introduces_a_source_only_when_it_names_someone() -> None:
+    article = read_fr(
+        "Pour la toxicologue Hélène Marsan, le produit reste dangereux pour les abeilles.\n\n"
+        "Pour mémoire, le ministère avait interdit trois pesticides en 2019 dans toute la région.\n\n"
+        "Pour la répression des fraudes, les contrôles resteront rares cette année dans les vignes."
+    )
+    sourced = [q.text for q in article.quotes]
+    assert any("reste dangereux" in t for t in sourced)
+    assert not any("interdit trois pesticides" in t or "contrôles resteront" in t for t in sourced)

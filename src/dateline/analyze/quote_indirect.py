@@ -182,7 +182,23 @@ def _comma_after_np(doc: Any, normalised: str, end: int, unit: Unit, lex: Lexico
     if np is None or np[0] != after.i:  # type: ignore[union-attr]
         return False
     last = doc[np[1] - 1]
-    return normalised[last.idx + len(last.text) : last.idx + len(last.text) + 1] == ","
+    return normalised[last.idx + len(last.text) : last.idx + len(last.text) + 1] == "," and _names_someone(doc, np, lex)
+
+
+def _names_someone(doc: Any, np: tuple[int, int], lex: Lexicon) -> bool:
+    """Whether "Pour X," has a person or an organisation for X ("Pour la toxicologue", "Pour
+    Jan Hamáček", "Pour lui") and not a thing ("Pour mémoire", "Pour la répression", "Pour les autres villes
+    de France": spurious sources in the French gold)."""
+    head = next((doc[i] for i in range(*np) if doc[i].pos_ in {"PROPN", "NOUN", "PRON"}), None)
+    if head is None:
+        return False
+    return (
+        head.pos_ == "PROPN"
+        or head.lower_ in lex.person_pronouns  # "Pour lui, c'était « … »"
+        or head.lower_ in lex.person_roles
+        or head.lemma_.lower() in lex.person_roles
+        or head.lower_ in lex.org_nouns
+    )
 
 
 @cache
