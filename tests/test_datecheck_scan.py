@@ -1,15 +1,19 @@
 """The date check's fast scans find exactly what the plain regexes found: officeholder names
-and role phrases as tries, coined terms behind a first-letter class (literal_scan.py)."""
+and role phrases as tries, coined terms and calendar dates through one prefilter scan."""
 
 from __future__ import annotations
 
 import random
 import re
 
+import pytest
+
 from dateline import lang
+from dateline.analyze import datecheck_calendar as calendar
 from dateline.analyze import datecheck_officeholders as officeholders
 from dateline.analyze import datecheck_terms as terms
 from dateline.analyze.literal_scan import ignorecase_classes, trie
+from dateline.analyze.regex_prefilter import finditer
 
 ODD = ["ſ", "İ", "ı", "K", "\u00a0", "’", "-", "_", "\n", "é", "É", "x", "1"]
 
@@ -90,11 +94,30 @@ def test_coined_terms_scan_as_before() -> None:
     for code in ("fr", "en"):
         coined = lang.load(code).resource("datecheck").get("coined", {})
         compiled = terms._compiled(tuple(coined.items()))
-        assert len(compiled) == len(coined)
+        assert len(compiled.regexes) == len(coined)
         plain = [
             re.compile(rf"(?<![\w-]){re.escape(t)}(?![\w-])", 0 if t != t.lower() else re.IGNORECASE) for t in coined
         ]
         for text in _texts([*coined, "Covid", "COVID-19", "x-covid", "#MeToo", "aids"], 300):
-            for (_day, fast), slow in zip(compiled, plain, strict=True):
-                a, b = fast.search(text), slow.search(text)
-                assert (a and a.span()) == (b and b.span()), (slow.pattern, text)
+            found = [(c.start, c.end) for c in terms.clues(text, {"coined": coined})]
+            wanted = [m.span() for m in (r.search(text) for r in plain) if m]
+            assert found == wanted, text
+
+
+def test_calendar_dates_scan_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    for code in ("fr", "en"):
+        pack = lang.load(code)
+        boiler, data = pack.resource("boilerplate"), pack.resource("datecheck")
+        fast = calendar._scan(boiler, data)
+        assert calendar._scan(boiler, data) is fast  # built once
+        with monkeypatch.context() as patch:
+            patch.setattr(calendar, "trie", lambda *_args: None)  # the flat alternations of before
+            plain = calendar._build_scan(boiler, data)
+        pool = [*boiler["months"], *boiler["weekdays"], *data["words"]["year_prefix"], *data["words"]["this"]]
+        pool += ["1er", "12", "3", "31", "1999", "2020", "l'", "2101", "1.5", "Sept."]
+        for text in _texts(pool, 300):
+            starts = fast.prefilter.starts(text)
+            for quick, slow, at in zip(fast.patterns, plain.patterns, starts, strict=True):
+                want = [(m.span(), m.groupdict()) for m in slow.finditer(text)]
+                assert [(m.span(), m.groupdict()) for m in quick.finditer(text)] == want, (slow.pattern, text)
+                assert [(m.span(), m.groupdict()) for m in finditer(quick, text, at)] == want, (slow.pattern, text)

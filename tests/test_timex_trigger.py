@@ -14,8 +14,8 @@ import pytest
 
 from conftest import need_shared
 from dateline import lang
+from dateline.analyze.regex_prefilter import beginnings, build, finditer
 from dateline.analyze.timex_rules import Grammar, grammar
-from dateline.analyze.timex_trigger import beginnings, build, finditer
 from dateline.evaluate import timeml
 
 CODES = ("fr", "en")

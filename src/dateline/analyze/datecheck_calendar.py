@@ -18,9 +18,13 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from .datecheck_clues import EARLIEST, LATEST, Clue, Tense, safe_date, says, shift, tense_near
+from .literal_scan import trie
+from .regex_prefilter import Prefilter, finditer
+from .regex_prefilter import build as build_prefilter
 
 # Hard-clue weights, tuned on en-te3/tbaq (dev split) with bench/datecheck.py: a full date
 # told in the past is often an event just reported (strong); a year told in the future
@@ -65,12 +69,39 @@ class Found:
     this: bool  # preceded by a demonstrative ("Ce lundi", "this Monday")
 
 
+# A date starts a word: no letter, digit or hyphen before it.
+_EDGE = r"(?<![\w-])"
+
+
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # A trie matches what the flat alternation longest first matches, faster (literal_scan.py).
+    return trie(words, re.IGNORECASE) or "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def find_dates(text: str, boiler: dict[str, Any], data: dict[str, Any]) -> list[Found]:
-    """Every written date in the text, most specific reading first, no overlaps."""
+@dataclass(frozen=True)
+class _Scan:
+    """The date patterns of one language pack, compiled once, and where each may match."""
+
+    patterns: tuple[re.Pattern[str], ...]  # the two day/month orders, month + year, bare year
+    prefilter: Prefilter
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    this_words: frozenset[str]
+
+
+_SCANS: dict[tuple[int, int], tuple[Any, Any, _Scan]] = {}
+
+
+def _scan(boiler: dict[str, Any], data: dict[str, Any]) -> _Scan:
+    """Built once per (boilerplate, datecheck) data pair: the packs are cached for the process."""
+    key = (id(boiler), id(data))
+    hit = _SCANS.get(key)
+    if hit is None or hit[0] is not boiler or hit[1] is not data:
+        hit = _SCANS[key] = (boiler, data, _build_scan(boiler, data))
+    return hit[2]
+
+
+def _build_scan(boiler: dict[str, Any], data: dict[str, Any]) -> _Scan:
     months: dict[str, int] = {k.lower(): int(v) for k, v in boiler["months"].items()}
     weekdays: dict[str, int] = {k.lower(): int(v) for k, v in boiler["weekdays"].items()}
     mon, wd = _alternation(list(months)), _alternation(list(weekdays))
@@ -83,11 +114,24 @@ def find_dates(text: str, boiler: dict[str, Any], data: dict[str, Any]) -> list[
         orders = [rf"{weekday}{day}\s+{month}(?:,?\s+{year})?", rf"{weekday}{month}\s+{day}(?:,?\s+{year})?"]
     else:
         orders = [rf"{weekday}{month}\s+{day}(?:,?\s+{year})?", rf"{weekday}{day}\s+{month}(?:,?\s+{year})?"]
-    patterns = [re.compile(rf"(?<![\w-]){p}(?![\w-])", re.IGNORECASE) for p in orders]
-    month_year = re.compile(rf"(?<![\w-]){month},?\s+{year}(?![\w-])", re.IGNORECASE)
+    patterns = [re.compile(rf"{_EDGE}{p}(?![\w-])", re.IGNORECASE) for p in orders]
+    patterns.append(re.compile(rf"{_EDGE}{month},?\s+{year}(?![\w-])", re.IGNORECASE))
     prefix = _alternation(list(data["words"]["year_prefix"]))
-    bare_year = re.compile(rf"(?<![\w-])(?:{prefix})\s+(?:l['’])?{year}(?![\w,.]\d)(?![\w-])", re.IGNORECASE)
-    this_words = {w.lower() for w in data["words"]["this"]}
+    patterns.append(re.compile(rf"{_EDGE}(?:{prefix})\s+(?:l['’])?{year}(?![\w,.]\d)(?![\w-])", re.IGNORECASE))
+    return _Scan(
+        patterns=tuple(patterns),
+        prefilter=build_prefilter([p.pattern for p in patterns], re.IGNORECASE, _EDGE),
+        months=months,
+        weekdays=weekdays,
+        this_words=frozenset(w.lower() for w in data["words"]["this"]),
+    )
+
+
+def find_dates(text: str, boiler: dict[str, Any], data: dict[str, Any]) -> list[Found]:
+    """Every written date in the text, most specific reading first, no overlaps."""
+    scan = _scan(boiler, data)
+    months, weekdays, this_words = scan.months, scan.weekdays, scan.this_words
+    starts = scan.prefilter.starts(text)  # each pattern is tried only where it may match
     taken: list[tuple[int, int]] = []
     found: list[Found] = []
 
@@ -97,8 +141,8 @@ def find_dates(text: str, boiler: dict[str, Any], data: dict[str, Any]) -> list[
     def month_ok(word: str) -> bool:
         return not data["months_capitalised"] or word[:1].isupper()
 
-    for pattern in patterns:
-        for m in pattern.finditer(text):
+    for pattern, at in zip(scan.patterns[:2], starts[:2], strict=True):
+        for m in finditer(pattern, text, at):
             if not free(m.start(), m.end()) or not month_ok(m["mon"]):
                 continue
             number = int(m["day"])
@@ -119,12 +163,12 @@ def find_dates(text: str, boiler: dict[str, Any], data: dict[str, Any]) -> list[
                 )
             )
             taken.append((m.start(), m.end()))
-    for m in month_year.finditer(text):
+    for m in finditer(scan.patterns[2], text, starts[2]):
         if free(m.start(), m.end()) and month_ok(m["mon"]):
             mnum = months[m["mon"].lower().rstrip(".")]
             found.append(Found(m.start(), m.end(), None, None, mnum, int(m["year"]), False))
             taken.append((m.start(), m.end()))
-    for m in bare_year.finditer(text):
+    for m in finditer(scan.patterns[3], text, starts[3]):
         start = m.start("year")
         if free(start, m.end()):
             found.append(Found(start, m.end(), None, None, None, int(m["year"]), False))
@@ -211,15 +255,14 @@ def _full_date_clues(f: Found, tense: Tense | None, quoted: str) -> list[Clue]:
 
 def _daymonth_clues(f: Found, tense: Tense | None, quoted: str) -> list[Clue]:
     assert f.day is not None and f.month is not None
-    days = [d for y in YEAR_RANGE if (d := safe_date(y, f.month, f.day)) is not None]
+    days = list(_days(f.month, f.day, f.weekday))
     if f.weekday is not None:
-        days = [d for d in days if d.isoweekday() == f.weekday]
         # Which year: tense-free, since a misread tense must not hide the year. Such dates
         # are named up to a year after (retrospectives) and rarely more than a month ahead.
         if f.this:
-            windows = tuple((shift(d, -THIS_WEEK_DAYS), shift(d, THIS_WEEK_DAYS)) for d in days)
+            windows = _spans(f.month, f.day, f.weekday, -THIS_WEEK_DAYS, THIS_WEEK_DAYS)
         else:
-            windows = tuple((shift(d, -WEEKDAY_AHEAD_DAYS), shift(d, WEEKDAY_SPAN_DAYS)) for d in days)
+            windows = _spans(f.month, f.day, f.weekday, -WEEKDAY_AHEAD_DAYS, WEEKDAY_SPAN_DAYS)
         weekday_name = calendar.day_name[f.weekday - 1]
 
         def describe(estimate: date | None, q: str = quoted, ds: list[date] = days, wn: str = weekday_name) -> str:
@@ -228,19 +271,19 @@ def _daymonth_clues(f: Found, tense: Tense | None, quoted: str) -> list[Clue]:
             return f"'{q}' is a {wn} in {' and '.join(str(y) for y in years)}{told}"
 
         # Soft: a weekday named with its date is most often the day of writing or the day before.
-        near = tuple(_around(d, tense, 1) for d in days)
+        near = _arounds(f.month, f.day, f.weekday, tense, 1)
         matched = [
             Clue("weekday_match", windows, WEIGHTS["weekday_match"], f.start, f.end, quoted, describe),
             Clue("soft", near, WEIGHTS["soft"], f.start, f.end, quoted, says(f"'{quoted}' mentioned")),
         ]
         if tense in ("past", "future"):  # which side of the date, in the year it names
-            sides = tuple(_around(d, tense, WEEKDAY_SPAN_DAYS) for d in days)
+            sides = _arounds(f.month, f.day, f.weekday, tense, WEEKDAY_SPAN_DAYS)
             weight = WEIGHTS[f"date_{tense}"]
             matched.append(Clue("weekday_match", sides, weight, f.start, f.end, quoted, describe))
         return matched
     out: list[Clue] = []
     if tense in ("past", "future"):
-        windows = tuple(_around(d, tense, 183) for d in days)
+        windows = _arounds(f.month, f.day, None, tense, 183)
         verb = "told as past" if tense == "past" else "told as to come"
         out.append(
             Clue(
@@ -253,9 +296,29 @@ def _daymonth_clues(f: Found, tense: Tense | None, quoted: str) -> list[Clue]:
                 says(f"'{quoted}' is {verb} (within six months)"),
             )
         )
-    near = tuple(_around(d, tense, 14) for d in days)
+    near = _arounds(f.month, f.day, None, tense, 14)
     out.append(Clue("soft", near, WEIGHTS["soft"], f.start, f.end, quoted, says(f"'{quoted}' mentioned")))
     return out
+
+
+# The days and windows of a day and month without year depend on nothing else: computed once
+# (201 years each; they were most of the date check's time on articles naming such dates).
+@cache
+def _days(month: int, day: int, weekday: int | None) -> tuple[date, ...]:
+    days = [d for y in YEAR_RANGE if (d := safe_date(y, month, day)) is not None]
+    return tuple(d for d in days if weekday is None or d.isoweekday() == weekday)
+
+
+@cache
+def _spans(month: int, day: int, weekday: int | None, before: int, after: int) -> tuple[tuple[date, date], ...]:
+    return tuple((shift(d, before), shift(d, after)) for d in _days(month, day, weekday))
+
+
+@cache
+def _arounds(
+    month: int, day: int, weekday: int | None, tense: Tense | None, span: int
+) -> tuple[tuple[date, date], ...]:
+    return tuple(_around(d, tense, span) for d in _days(month, day, weekday))
 
 
 def _around(day: date, tense: Tense | None, span: int) -> tuple[date, date]:

@@ -10,12 +10,14 @@ strong as a dated event told in the past.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from typing import Any
 
 from .datecheck_clues import LATEST, Clue, parse_day, says
-from .literal_scan import ignorecase_classes
+from .regex_prefilter import Prefilter, finditer
+from .regex_prefilter import build as build_prefilter
 
 # As strong as a date told in the past (datecheck_calendar.WEIGHTS["date_past"]): a coined
 # term is a lower bound as safe as the table that dates it.
@@ -24,8 +26,10 @@ WEIGHT = 2.0
 
 def clues(text: str, data: dict[str, Any]) -> list[Clue]:
     out: list[Clue] = []
-    for day, regex in _compiled(tuple(data.get("coined", {}).items())):
-        match = regex.search(text)
+    terms = _compiled(tuple(data.get("coined", {}).items()))
+    starts = terms.prefilter.starts(text)  # one scan says where each term may occur
+    for (day, regex), at in zip(terms.regexes, starts, strict=True):
+        match = next(iter(finditer(regex, text, at)), None)  # the first match: regex.search
         if match is None:
             continue
         quoted = match.group(0)
@@ -34,34 +38,31 @@ def clues(text: str, data: dict[str, Any]) -> list[Clue]:
     return out
 
 
-@cache
-def _compiled(coined: tuple[tuple[str, str], ...]) -> list[tuple[date, re.Pattern[str]]]:
-    r"""One regex per term, in data order. Written with capitals in the data ("AIDS",
-    "Twitter"): matched as written, so the verb "aids" or a "twitter" of birds is not the name.
+@dataclass(frozen=True)
+class _Terms:
+    regexes: tuple[tuple[date, re.Pattern[str]], ...]
+    prefilter: Prefilter
 
-    Each regex is `(?<![\w-])TERM(?![\w-])` (case-blind for a lower-case term) rewritten to
-    begin with a plain character class: the regex engine then skips to the places where the
-    first letter occurs instead of trying every position (0.45 ms for the 26 French terms on
-    a 4,000-character article instead of 1.6 ms). The class holds every character IGNORECASE takes
-    for that letter; the look-behind, moved after it, tests the same character."""
-    out: list[tuple[date, re.Pattern[str]]] = []
+
+@cache
+def _compiled(coined: tuple[tuple[str, str], ...]) -> _Terms:
+    """One regex per term, in data order. Written with capitals in the data ("AIDS",
+    "Twitter"): matched as written, so the verb "aids" or a "twitter" of birds is not the name."""
+    regexes: list[tuple[date, re.Pattern[str]]] = []
     seen: set[str] = set()
-    firsts = {term[0] for term, _ in coined if term and term == term.lower()}
-    classes = ignorecase_classes(firsts) or {}
     for term, first in coined:
         day = parse_day(first)
         if day is None or term in seen:
             continue
         seen.add(term)
-        cased = term != term.lower()
-        head = None if not term else re.escape(term[0]) if cased else classes.get(term[0])
-        if head is None:  # no class for it (a digit or a space): the plain form
-            flags = 0 if cased else re.IGNORECASE
-            out.append((day, re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", flags)))
-            continue
-        rest = re.escape(term[1:]) if cased else f"(?i:{re.escape(term[1:])})"
-        out.append((day, re.compile(rf"{head}(?<![\w-].){rest}(?![\w-])")))
-    return out
+        flags = 0 if term != term.lower() else re.IGNORECASE
+        regexes.append((day, re.compile(rf"{_EDGE}{re.escape(term)}(?![\w-])", flags)))
+    # Read case-blind, the beginnings of a case-sensitive term are a superset of its own: safe.
+    prefilter = build_prefilter([r.pattern for _, r in regexes], re.IGNORECASE, _EDGE)
+    return _Terms(tuple(regexes), prefilter)
+
+
+_EDGE = r"(?<![\w-])"
 
 
 def _month(day: date) -> str:

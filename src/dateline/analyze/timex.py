@@ -21,9 +21,9 @@ from .. import lang
 from ..article import Article, Timex, TimexType
 from ..errors import Code
 from .nlp import parsed_text
+from .regex_prefilter import finditer
 from .timex_resolve import NEEDS_ANCHOR, resolve
 from .timex_rules import Grammar, Rule, grammar, slot_base
-from .timex_trigger import finditer
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _TYPES: tuple[TimexType, ...] = ("DATE", "TIME", "DURATION", "SET")

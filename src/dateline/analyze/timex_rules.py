@@ -23,8 +23,8 @@ from functools import cache
 from typing import Any
 
 from .. import lang
-from .timex_trigger import Prefilter
-from .timex_trigger import build as build_prefilter
+from .regex_prefilter import Prefilter
+from .regex_prefilter import build as build_prefilter
 
 # Slots whose words come from a table of the same name in [words].
 LEXICAL = (
@@ -140,7 +140,7 @@ class Grammar:
     lexicon: Lexicon
     rules: tuple[Rule, ...]
     settings: dict[str, Any]
-    # Where each rule may match, found in one scan of the text (timex_trigger.py).
+    # Where each rule may match, found in one scan of the text (regex_prefilter.py).
     prefilter: Prefilter
 
 
