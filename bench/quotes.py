@@ -1,6 +1,6 @@
 """Quotes and claims: our scores beside GenderGapTracker's, and the speed of the French pipeline.
 
-    .venv/bin/python bench/quotes.py            # challenge sets + French gold
+    .venv/bin/python bench/quotes.py            # challenge sets + French gold + held-out French gold
     .venv/bin/python bench/quotes.py --speed    # + articles/s/core and spaCy's share
 
 Reads ../shared/benchmarks/quotes (challenge_synthetic and GGT's per-item results) in place.
@@ -68,6 +68,31 @@ def gold(verbose: bool) -> None:
         )
     print(f"GGT on its own French gold: F1 {GGT_FR_OWN['F1']}, speaker accuracy {GGT_FR_OWN['speaker_acc']}")
     print(f"claims: {result.claims.row()}")
+
+
+HELDOUT = ROOT / "tests" / "gold" / "quotes_fr_heldout"
+
+
+def heldout(verbose: bool) -> None:
+    """The blind held-out French gold (11 unseen pages), printed beside the development gold's."""
+    import dateline
+    from dateline.evaluate.quote_sets import score_gold
+
+    def read(path: Path):  # type: ignore[no-untyped-def]
+        return dateline.read(str(path), language="fr")
+
+    result, lost = score_gold(HELDOUT, SHARED, read)
+    print(f"\n## held-out French gold ({result.items} unseen articles, annotated blind; {lost} unanchored)")
+    for t, s in result.quotes.items():
+        row = s.row()
+        print(
+            f"dateline @{t}: P {row['P']} R {row['R']} F1 {row['F1']}"
+            f"  speakers {s.speaker_ok}/{s.tp} ({row['speaker_acc']})"
+        )
+    print(f"claims: {result.claims.row()}")
+    if verbose:
+        for line in result.quotes[0.3].misses:
+            print("   ", line)
 
 
 # PolNeAR (networkdynamics/PolNeAR): read in place from a clone outside the repository, never
@@ -193,6 +218,7 @@ def main() -> int:
         return 1
     challenge(args.verbose)
     gold(args.verbose)
+    heldout(args.verbose)
     if args.polnear:
         if POLNEAR.exists():
             polnear(POLNEAR)
