@@ -31,6 +31,15 @@ _STANDFIRST = re.compile(r"chapo|chapeau|standfirst|\blede\b|\bdek\b|summary|int
 _KICKER = re.compile(r"kicker|surtitre|sur-titre|overline|eyebrow|supertitle|uptitle", re.I)
 _BYLINE = re.compile(r"byline|author|auteur|signature", re.I)
 _CRUMBS = re.compile(r"breadcrumb|fil-?ariane|ariane", re.I)
+# A cheap first sieve for the four patterns above: every class/id text one of them matches
+# (case-insensitively) contains one of these lower-case fragments once case-folded, so each
+# field's own pattern then runs over the few elements kept, not over every classed element
+# of the page (~400 a page on the benchmark corpora, where each case-insensitive scan of
+# them cost ~1.7 ms a page; this sieve costs ~0.3 ms and keeps ~20).
+_FIELD_HINTS = re.compile(
+    "chap|standfirst|lede|dek|summary|intro|title|subheadline|deck|kicker|titre|overline|eyebrow"
+    "|byline|author|auteur|signature|breadcrumb|ariane"
+)
 # A byline element holds a few names, not a biography.
 _MAX_BYLINE_CHARS = 120
 # A kicker is a label ("ÉTATS-UNIS", "INTEMPÉRIES", "Analyse"); longer texts in kicker-classed
@@ -81,7 +90,7 @@ def read(tree: HtmlElement, url: str | None, packs: Sequence[LangPack]) -> PageM
     linked = jsonld.read(tree)
     scope = main_scope(tree)
     meta = PageMeta(scope=scope)
-    page = classed(tree)
+    page = _candidates(classed(tree))
     meta.site_name = tags.get("og:site_name") or tags.get("application-name") or linked.publisher
     meta.outlets = outlet_keys([meta.site_name, linked.publisher, tags.get("twitter:site", "").lstrip("@")], url)
     meta.title = _title(tree, scope, tags, linked, meta.outlets, Separators.of(tuple(packs)))
@@ -94,7 +103,7 @@ def read(tree: HtmlElement, url: str | None, packs: Sequence[LangPack]) -> PageM
         )
         or None
     )
-    in_scope = classed(scope)
+    in_scope = _candidates(classed(scope))
     meta.standfirst_element = _first_text(in_scope, _STANDFIRST, limit=600, minimum=40)
     kicker = _first_text(in_scope, _KICKER, limit=_MAX_KICKER_CHARS, minimum=2)
     meta.kicker = kicker if kicker and len(kicker.split()) <= _MAX_KICKER_WORDS else None
@@ -111,6 +120,11 @@ def read(tree: HtmlElement, url: str | None, packs: Sequence[LangPack]) -> PageM
         linked.is_article or meta.og_type.startswith("article") or meta.dates.published is not None or single
     )
     return meta
+
+
+def _candidates(found: Classed) -> Classed:
+    """The classed elements a field pattern may match, in document order."""
+    return [(element, names) for element, names in found if _FIELD_HINTS.search(names.casefold())]
 
 
 def _title(

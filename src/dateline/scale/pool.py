@@ -87,6 +87,8 @@ def work(item: Item) -> Result:
             fetched=item.fetched,
         )
         article.source = Source(kind=item.source_kind, location=item.location, fetched=item.fetched)  # type: ignore[arg-type]
+        if is_home_page(article.url):  # known from the URL alone: no extraction or analysis spent on it
+            return Rejected(item.key, "home-page", f"{item.url}: a site's front page, not an article", peak_mb())
         pipeline = _STATE["pipeline"]
         if item.date:
             pipeline = _with_date(item.date)
@@ -94,8 +96,6 @@ def work(item: Item) -> Result:
         broken = [p for p in article.problems if p.step == "extract" and p.code == Code.STEP_FAILED.value]
         if broken:  # extraction itself crashed: a failure (retried next run), not "no article"
             return Failed(item.key, broken[0].code, f"{item.location}: {broken[0].message}", peak_mb())
-        if is_home_page(article.url):
-            return Rejected(item.key, "home-page", f"{item.url}: a site's front page, not an article", peak_mb())
         if not article.text.strip() or any(p.code == Code.NO_ARTICLE.value for p in article.problems):
             return Rejected(item.key, "no-article", f"{item.location}: no article text found", peak_mb())
         return prepare(article, item.key, _STATE["producers"])
