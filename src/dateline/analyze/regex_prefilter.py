@@ -25,6 +25,7 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from .literal_scan import ignorecase_classes
@@ -56,6 +57,7 @@ _ANY: Atom = frozenset()
 _SPACE: Atom = frozenset({SPACE})
 
 
+@cache
 def _char(ch: str) -> str:
     if re.match(r"\d", ch):
         return DIGIT  # the trie scans \d: every digit, so the digits of the data need no listing
@@ -147,7 +149,7 @@ def beginnings(
     parsed = _P.parse(pattern, flags)
     data = parsed.data
     branches = [alt.data for alt in data[0][1][1]] if len(data) == 1 and data[0][0] is _C.BRANCH else [data]
-    guard = repr(_P.parse(guard_pattern).data[0])
+    guard = _guard_repr(guard_pattern)
     parts: list[tuple[bool, Sequence[tuple[Any, Any]]]] = []
     for items in branches:
         guarded = bool(items) and repr(items[0]) == guard
@@ -164,6 +166,11 @@ def beginnings(
             continue
         return out
     return None
+
+
+@cache
+def _guard_repr(guard: str) -> str:
+    return repr(_P.parse(guard).data[0])
 
 
 def _expand(beginning: Beginning, canon: dict[str, str]) -> Iterable[tuple[str, ...]]:
