@@ -1,6 +1,6 @@
 """Quotes and claims: our scores beside GenderGapTracker's, and the speed of the French pipeline.
 
-    .venv/bin/python bench/quotes.py            # challenge sets + French gold + held-out French gold
+    .venv/bin/python bench/quotes.py            # challenge sets + French gold + held-out and final French gold
     .venv/bin/python bench/quotes.py --speed    # + articles/s/core and spaCy's share
 
 Reads ../shared/benchmarks/quotes (challenge_synthetic and GGT's per-item results) in place.
@@ -93,6 +93,29 @@ def heldout(verbose: bool) -> None:
     if verbose:
         for line in result.quotes[0.3].misses:
             print("   ", line)
+
+
+FINAL = ROOT / "tests" / "gold" / "quotes_fr_final"
+
+
+def final() -> None:
+    """The blind final French gold (12 more unseen pages), kept for the last check after tuning on
+    the held-out set: aggregate figures only, never its per-quote misses (no verbose listing)."""
+    import dateline
+    from dateline.evaluate.quote_sets import score_gold
+
+    def read(path: Path):  # type: ignore[no-untyped-def]
+        return dateline.read(str(path), language="fr")
+
+    result, lost = score_gold(FINAL, SHARED, read)
+    print(f"\n## final French gold ({result.items} more unseen articles, annotated blind; {lost} unanchored)")
+    for t, s in result.quotes.items():
+        row = s.row()
+        print(
+            f"dateline @{t}: P {row['P']} R {row['R']} F1 {row['F1']}"
+            f"  speakers {s.speaker_ok}/{s.tp} ({row['speaker_acc']})"
+        )
+    print(f"claims: {result.claims.row()}")
 
 
 # PolNeAR (networkdynamics/PolNeAR): read in place from a clone outside the repository, never
@@ -219,6 +242,7 @@ def main() -> int:
     challenge(args.verbose)
     gold(args.verbose)
     heldout(args.verbose)
+    final()
     if args.polnear:
         if POLNEAR.exists():
             polnear(POLNEAR)
