@@ -97,6 +97,8 @@ def _scan(boiler: dict[str, Any], data: dict[str, Any]) -> _Scan:
     key = (id(boiler), id(data))
     hit = _SCANS.get(key)
     if hit is None or hit[0] is not boiler or hit[1] is not data:
+        if len(_SCANS) > 8:  # callers building data on the fly must not grow it forever
+            _SCANS.clear()
         hit = _SCANS[key] = (boiler, data, _build_scan(boiler, data))
     return hit[2]
 

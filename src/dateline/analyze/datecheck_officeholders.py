@@ -91,6 +91,8 @@ def _role_pattern(data: dict[str, Any]) -> tuple[re.Pattern[str], dict[str, tupl
     key = id(data["roles"])
     cached = _ROLES.get(key)
     if cached is None or cached[0] is not data["roles"]:
+        if len(_ROLES) > 8:  # callers building data on the fly must not grow it forever
+            _ROLES.clear()
         cached = _ROLES[key] = (data["roles"], *_build_roles(data["roles"]))
     return cached[1], cached[2]
 

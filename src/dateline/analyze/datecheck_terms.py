@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 from .datecheck_clues import LATEST, Clue, parse_day, says
@@ -44,7 +44,7 @@ class _Terms:
     prefilter: Prefilter
 
 
-@cache
+@lru_cache(maxsize=8)
 def _compiled(coined: tuple[tuple[str, str], ...]) -> _Terms:
     """One regex per term, in data order. Written with capitals in the data ("AIDS",
     "Twitter"): matched as written, so the verb "aids" or a "twitter" of birds is not the name."""
