@@ -80,6 +80,7 @@ _STAGES = (
     ("dateline.extract.markup", "short_lines", "dropped lines (ours)"),
     ("dateline.extract.html", "_page_date", "page date (htmldate+ours)"),
     ("dateline.extract", "identify", "language (py3langid)"),
+    ("dateline.extract.text", "extract", "scraped-text cleaner (text/plain)"),
     ("dateline.store.sqlite", "prepare", "store: prepare (MinHash...)"),
 )
 
