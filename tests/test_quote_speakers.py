@@ -74,3 +74,44 @@ def test_pour_introduces_a_source_only_when_it_names_someone() -> None:
     sourced = [q.text for q in article.quotes]
     assert any("reste dangereux" in t for t in sourced)
     assert not any("interdit trois pesticides" in t or "contrôles resteront" in t for t in sourced)
+
+
+PRIZE = "Le journaliste David Dufresne a reçu un prix à Tours mardi pour son travail sur les manifestations.\n\n"
+
+
+def speaker_of(text: str, words: str) -> str | None:
+    quote = quote_with(read_fr(PRIZE + text), words)
+    return quote.speaker.name if quote.speaker is not None else None
+
+
+def test_verb_tagged_as_an_adjective_after_the_quote() -> None:
+    text = "« La télévision ne parlait pas de la question des violences. » critique Ivan Du Roy."
+    assert speaker_of(text, "ne parlait pas") == "Ivan Du Roy"
+
+
+def test_name_opening_a_colon_clause() -> None:
+    text = "Ivan Du Roy abonde: « Le fait même d'interroger la police est un choix qui n'est pas neutre. »"
+    assert speaker_of(text, "Le fait même") == "Ivan Du Roy"
+
+
+def test_description_the_article_gave_the_person() -> None:
+    text = (
+        "La gastro-entérologue Francisca Joly-Gomez a publié un livre en mars.\n\n"
+        "Le lait pose problème à beaucoup de gens. « Les fibres nourrissent les bactéries du microbiote », "
+        "précise la gastro-entérologue."
+    )
+    assert speaker_of(text, "Les fibres") == "Francisca Joly-Gomez"
+
+
+def test_source_read_in_a_newspaper() -> None:
+    text = "« Au total, une douzaine de responsables ont été mis en examen », peut-on lire dans Les Échos."
+    assert speaker_of(text, "douzaine") == "Les Échos"
+
+
+def test_date_after_the_verb_is_not_the_speaker() -> None:
+    text = (
+        "Radio Kaléidoscope nous annonce le lundi 22 avril que trois émissions de la grille des programmes "
+        "sont supprimées."
+    )
+    name = speaker_of(text, "trois émissions")
+    assert name is not None and "Kaléidoscope" in name and "lundi" not in name

@@ -14,10 +14,11 @@ from __future__ import annotations
 from ..article import Article, Claim, Holder
 from . import quote_cues as cues
 from .quote_attribution import speaker_span
+from .quote_context import Context
 from .quote_cues import Token, Unit
 from .quote_indirect import complement, incise_clause, other_sense, trim
 from .quote_lexicon import Lexicon
-from .quotes import Context, prepare
+from .quotes import prepare
 
 
 class Claims:

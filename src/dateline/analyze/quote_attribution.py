@@ -69,7 +69,7 @@ def speaker_span(
         if pronoun.lower_ in lex.person_pronouns:
             return pronoun.idx + 1, pronoun.idx + len(pronoun.text), pronoun  # without the hyphen
         return source_after(verb, unit, normalised, lex)
-    if incise:
+    if incise and not _pronoun_first(verb, lex):
         after = _after(verb, unit, lex, skip)
         if after is not None:
             return after
@@ -92,6 +92,12 @@ def speaker_span(
         if back is not None and not cues.in_quote(doc[back[0]].idx, skip):
             return (*_chars(doc, back), _head_of(doc, back, lex))
     return _after(verb, unit, lex, skip)
+
+
+def _pronoun_first(verb: Token, lex: Lexicon) -> bool:
+    """ "« … » Il évoque alors les interpellations": a new sentence whose subject pronoun comes
+    before the verb, not an incise with the subject after it."""
+    return any(c.dep_ in lex.dep_subject and c.i < verb.i and c.lower_ in lex.person_pronouns for c in verb.children)
 
 
 def _after(verb: Token, unit: Unit, lex: Lexicon, skip: list[tuple[int, int]]) -> tuple[int, int, Token] | None:

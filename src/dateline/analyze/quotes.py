@@ -11,7 +11,7 @@ of works ("le film « … »"). Indirect speech is read by analyze/quote_indirec
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from ..article import Article, Cue, Quote, Speaker
@@ -19,6 +19,7 @@ from ..errors import Code, DatelineError
 from . import quote_cues as cues
 from . import quote_indirect, quote_marks
 from .quote_attribution import speaker_span
+from .quote_context import FLOATING_SENTENCES, Context, Found, clause_subject, continuing, introduced
 from .quote_cues import Token, Unit
 from .quote_lexicon import Lexicon
 from .quote_lexicon import load as load_lexicon
@@ -33,15 +34,6 @@ INCISE_GAP = 4
 # Words of the writer's noun phrase a partial quote takes with it ("une réforme « … »"), as in
 # the challenge set's "mixed" spans; longer phrases are the writer's, not part of the quote.
 MAX_PHRASE_WORDS = 3
-# A quote standing alone inherits the speaker of a quote at most this many sentences before.
-FLOATING_SENTENCES = 3
-
-
-@dataclass
-class Found:
-    quote: Quote
-    verb: Token | None
-    unit: int
 
 
 class Quotes:
@@ -56,23 +48,6 @@ class Quotes:
             return article
         article.quotes = find_quotes(context)
         return article
-
-
-@dataclass
-class Context:
-    article: Article
-    doc: Any
-    lex: Lexicon
-    spans: list[quote_marks.Quoted]
-    units: list[Unit]
-    normalised: str
-    resolver: Resolver
-
-    def unit_of(self, char: int) -> int:
-        for k, unit in enumerate(self.units):
-            if unit.start <= char < unit.end:
-                return k
-        return len(self.units) - 1
 
 
 # The context of the last article (one slot): the claims step runs right after the quotes step
@@ -129,7 +104,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
         for f in same_cue:  # the partial quotes inside the clause are part of this quote
             found.remove(f)
         span = speaker_span(reported.verb, reported.unit, ctx.normalised, ctx.lex, pairs) if reported.verb else None
-        speaker = _continuing(ctx, span, found, ctx.unit_of(reported.start)) if span else None
+        speaker = continuing(ctx, span, found, ctx.unit_of(reported.start)) if span else None
         text = cues.text_of(ctx.doc)[reported.start : reported.end]
         quote = Quote(
             kind="indirect", start=reported.start, end=reported.end, text=text, speaker=speaker, cue=reported.cue
@@ -152,29 +127,6 @@ def find_quotes(ctx: Context) -> list[Quote]:
     # left "how many jobs …" with no speaker) is dropped: who said it is the whole point.
     kept = [f for f in found if f.quote.kind != "indirect" or f.quote.speaker is not None]
     return [f.quote for f in sorted(kept, key=lambda f: f.quote.start)]
-
-
-def _continuing(ctx: Context, who: tuple[int, int, Token], found: list[Found], k: int) -> Speaker:
-    """A pronoun speaker ("…, a-t-il ajouté") continues the previous quote's named speaker when
-    that quote is at most FLOATING_SENTENCES back and of the pronoun's gender; else the
-    resolver's antecedent."""
-    start, end, head = who
-    resolver = ctx.resolver
-    if resolver.is_pronoun(start, end):
-        previous = next((f for f in reversed(found) if f.quote.speaker is not None and f.quote.speaker.entity), None)
-        named = resolver.person_named_between(previous.quote.end, start) if previous is not None else True
-        if (
-            previous is not None
-            and not named
-            and k - previous.unit <= FLOATING_SENTENCES
-            and previous.quote.end <= start
-        ):
-            assert previous.quote.speaker is not None
-            gender = resolver.gender_of(start, end)
-            known = resolver.entity_gender(previous.quote.speaker.entity)
-            if gender is None or known in (None, gender):
-                return replace(previous.quote.speaker, start=start, end=end)
-    return resolver.speaker(start, end, head)
 
 
 def _overlap(quote: Quote, start: int, end: int) -> int:
@@ -227,7 +179,7 @@ def _direct(ctx: Context, quoted: quote_marks.Quoted, pairs: list[tuple[int, int
         skip = [p for p in pairs if not inside or p != (quoted.start, quoted.end)]
         who = speaker_span(verb, unit, ctx.normalised, lex, skip, incise=incise)
         quote.cue = cues.cue(verb, doc)
-        quote.speaker = _continuing(ctx, who, found, k) if who else None
+        quote.speaker = continuing(ctx, who, found, k) if who else None
         if partial:
             quote.start, quote.end = _with_phrase(span, verb)
             quote.text = text[quote.start : quote.end]
@@ -245,35 +197,18 @@ def _direct(ctx: Context, quoted: quote_marks.Quoted, pairs: list[tuple[int, int
     if text[unit.start : quoted.start].count("(") > text[unit.start : quoted.start].count(")"):
         return None  # quoted titles listed in parentheses ("(« Dessiner une affiche », …)")
     if before.endswith(":"):
-        subject = _clause_subject(doc, unit, span.start, ctx)
+        subject = clause_subject(doc, unit, span.start, ctx)
         if subject is not None:  # "Mohammed, cadre, a assisté au prêche : « … »"
             quote.speaker = subject
             return Found(quote, None, k)
     previous = next((f for f in reversed(found) if f.quote.speaker is not None), None)
-    if previous is not None and k - previous.unit <= FLOATING_SENTENCES:
+    named = introduced(ctx, k, quoted.start, previous.quote.end if previous is not None else -1, pairs)
+    if named is not None:  # "Gabin Formont est en accord. « … »": the person just introduced
+        quote.speaker = named
+    elif previous is not None and k - previous.unit <= FLOATING_SENTENCES:
         assert previous.quote.speaker is not None
         quote.speaker = replace(previous.quote.speaker, start=None, end=None)
     return Found(quote, None, k)
-
-
-def _clause_subject(doc: Any, unit: Unit, first: int, ctx: Context) -> Speaker | None:
-    """The person subject of the clause that a colon ends: whoever introduces the quote."""
-    roots = [t for t in doc[unit.first : first] if t.dep_ == "ROOT" or t.head.i >= first]
-    for root in roots:
-        subject = cues.subject(root, ctx.lex) if root.pos_ in {"VERB", "AUX"} else None
-        personal = subject is not None and (
-            subject.pos_ == "PROPN" or subject.lower_ in ctx.lex.person_roles | ctx.lex.person_pronouns
-        )
-        if subject is None or not personal:
-            continue  # "cette affirmation n'a jamais été prise au sérieux : « … »" names no speaker
-        extent = cues.np_extent(subject, ctx.lex, unit.first, first)
-        if extent is None:
-            continue
-        start, end = doc[extent[0]].idx, doc[extent[1] - 1].idx + len(doc[extent[1] - 1].text)
-        speaker = ctx.resolver.speaker(start, end, subject)
-        if speaker.entity is not None or subject.pos_ == "PROPN":
-            return speaker
-    return None
 
 
 def _only_incise(before: str) -> bool:
@@ -317,6 +252,21 @@ def _incise_inside(doc: Any, span: Any, lex: Lexicon) -> Token | None:
     return None
 
 
+def _mistagged_verb(doc: Any, token: Token, lex: Lexicon) -> bool:
+    """A reporting verb the tagger read as a noun or adjective, followed by a person's name: its
+    lemma as a verb is in the lexicon ("critique" -> "critiquer")."""
+    if not (token.is_lower and token.is_alpha and token.pos_ in {"NOUN", "ADJ", "ADV"}):
+        return False
+    if token.i + 1 >= len(doc) or doc[token.i + 1].ent_type_ not in {"PER", "PERSON"}:
+        return False
+    if lex.is_quote_verb(cues.relemma(token.text, lex.code)):
+        return True
+    # The lemmatizer keeps a form that is also a noun ("critique", "estime"): a lexicon verb
+    # that the form begins, one or two letters longer, is the verb's infinitive.
+    word = token.lower_
+    return any(v.startswith(word) and 0 < len(v) - len(word) <= 2 for v in lex.quote_verbs)
+
+
 def _names_person(doc: Any, start: int, stop: int) -> bool:
     return any(t.ent_type_ in {"PER", "PERSON"} for t in doc[start:stop])
 
@@ -335,6 +285,8 @@ def _incise_after(doc: Any, end: int, unit: Unit, lex: Lexicon, pairs: list[tupl
                 cues.followed_by_np(token, lex, unit.last) and token.lemma_.lower() not in lex.reflexive_other_sense
             )
             return token if (inverted or cues.is_verb(token, lex)) and not cues.negated(token, lex) else None
+        if _mistagged_verb(doc, token, lex):
+            return token  # "» critique David Dufresne.": "critique" tagged as an adjective
         if not (token.is_punct or token.pos_ in {"AUX", "ADV", "PART", "PRON"} or token.text.startswith("-")):
             return None
         seen += 0 if token.is_punct else 1

@@ -1,0 +1,128 @@
+"""What the quote and claim steps share for one article, and the speaker choices that look
+beyond the quote's own sentence: a pronoun continuing the previous quote's speaker, the subject
+of a clause ending in a colon, and the person just introduced before a quote standing alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..article import Article, Quote, Speaker
+from . import quote_cues as cues
+from . import quote_marks
+from .quote_cues import Token, Unit
+from .quote_lexicon import Lexicon
+from .quote_speakers import Resolver
+
+# A quote standing alone inherits the speaker of a quote at most this many sentences before.
+FLOATING_SENTENCES = 3
+
+
+@dataclass
+class Found:
+    quote: Quote
+    verb: Token | None
+    unit: int
+
+
+@dataclass
+class Context:
+    article: Article
+    doc: Any
+    lex: Lexicon
+    spans: list[quote_marks.Quoted]
+    units: list[Unit]
+    normalised: str
+    resolver: Resolver
+
+    def unit_of(self, char: int) -> int:
+        for k, unit in enumerate(self.units):
+            if unit.start <= char < unit.end:
+                return k
+        return len(self.units) - 1
+
+
+def continuing(ctx: Context, who: tuple[int, int, Token], found: list[Found], k: int) -> Speaker:
+    """A pronoun speaker ("…, a-t-il ajouté") continues the previous quote's named speaker when
+    that quote is at most FLOATING_SENTENCES back and of the pronoun's gender; else the
+    resolver's antecedent."""
+    start, end, head = who
+    resolver = ctx.resolver
+    if resolver.is_pronoun(start, end):
+        previous = next((f for f in reversed(found) if f.quote.speaker is not None and f.quote.speaker.entity), None)
+        named = resolver.person_named_between(previous.quote.end, start) if previous is not None else True
+        if (
+            previous is not None
+            and not named
+            and k - previous.unit <= FLOATING_SENTENCES
+            and previous.quote.end <= start
+        ):
+            assert previous.quote.speaker is not None
+            gender = resolver.gender_of(start, end)
+            known = resolver.entity_gender(previous.quote.speaker.entity)
+            if gender is None or known in (None, gender):
+                return replace(previous.quote.speaker, start=start, end=end)
+    return resolver.speaker(start, end, head)
+
+
+def introduced(ctx: Context, k: int, before: int, after: int, pairs: list[tuple[int, int]]) -> Speaker | None:
+    """The person named as a subject in the sentence before a quote standing alone (or earlier
+    in its own sentence), later than the previous quote: the writer introduces a speaker, then
+    quotes them. A quote after that keeps its speaker through `found`."""
+    doc, lex = ctx.doc, ctx.lex
+    lo = ctx.units[k - 1].first if k > 0 else ctx.units[k].first
+    for token in reversed(doc[lo : ctx.units[k].last]):
+        if token.idx >= before or token.idx <= after:
+            continue
+        if token.dep_ not in lex.dep_subject or not (token.ent_type_ in {"PER", "PERSON"} or token.pos_ == "PROPN"):
+            continue
+        if cues.in_quote(token.idx, pairs):
+            continue
+        unit = ctx.units[k - 1] if k > 0 and token.i < ctx.units[k].first else ctx.units[k]
+        extent = cues.np_extent(token, lex, unit.first, unit.last)
+        if extent is None:
+            continue
+        start, end = doc[extent[0]].idx, doc[extent[1] - 1].idx + len(doc[extent[1] - 1].text)
+        speaker = ctx.resolver.speaker(start, end, token)
+        if speaker.entity is not None:
+            return speaker
+    return None
+
+
+def clause_subject(doc: Any, unit: Unit, first: int, ctx: Context) -> Speaker | None:
+    """The person subject of the clause that a colon ends: whoever introduces the quote."""
+    roots = [t for t in doc[unit.first : first] if t.dep_ == "ROOT" or t.head.i >= first]
+    for root in roots:
+        subject = cues.subject(root, ctx.lex) if root.pos_ in {"VERB", "AUX"} else None
+        personal = subject is not None and (
+            subject.pos_ == "PROPN" or subject.lower_ in ctx.lex.person_roles | ctx.lex.person_pronouns
+        )
+        if subject is None or not personal:
+            continue  # "cette affirmation n'a jamais été prise au sérieux : « … »" names no speaker
+        extent = cues.np_extent(subject, ctx.lex, unit.first, first)
+        if extent is None:
+            continue
+        start, end = doc[extent[0]].idx, doc[extent[1] - 1].idx + len(doc[extent[1] - 1].text)
+        speaker = ctx.resolver.speaker(start, end, subject)
+        if speaker.entity is not None or subject.pos_ == "PROPN":
+            return speaker
+    return _opening_name(doc, unit, first, ctx)
+
+
+# Longest clause before a colon whose opening name introduces the quote ("Ivan Du Roy abonde :",
+# "David Dufresne, journaliste, résume :"); longer ones are about the name, not said by it.
+COLON_CLAUSE_TOKENS = 8
+
+
+def _opening_name(doc: Any, unit: Unit, first: int, ctx: Context) -> Speaker | None:
+    """The person whose name opens a short clause ending in a colon, when the parser found no
+    subject (the verb tagged as an adjective: "Ivan Du Roy abonde : « … »")."""
+    words = [t for t in doc[unit.first : first] if not (t.is_punct or t.is_space)]
+    if not words or len(words) > COLON_CLAUSE_TOKENS or words[0].ent_type_ not in {"PER", "PERSON"}:
+        return None
+    end = words[0].i
+    while end < first and doc[end].ent_type_ in {"PER", "PERSON"} and (end == words[0].i or doc[end].ent_iob_ == "I"):
+        end += 1
+    speaker = ctx.resolver.speaker(words[0].idx, doc[end - 1].idx + len(doc[end - 1].text), doc[end - 1])
+    return speaker if speaker.entity is not None else None
