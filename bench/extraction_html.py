@@ -1,6 +1,9 @@
 """HTML extraction quality and speed: ours beside trafilatura alone, same run, same machine.
 
-    .venv/bin/python bench/extraction_html.py [--quick]
+    .venv/bin/python bench/extraction_html.py [--quick] [--fast]
+
+--fast adds a column for the fast extractor (`dateline ingest --fast`, extract/fast.py: no
+trafilatura, no htmldate search), same pages, same run.
 
 Body F1 (scrapinghub token-shingle metric) on ../shared/benchmarks/article-extraction/scrapinghub;
 segment F1 (trafilatura-evaldata counting) on its 26 French pages (and all 194 fr+en);
@@ -35,6 +38,12 @@ def read_gz(path: Path) -> str:
 def ours(html: str, url: str | None) -> tuple[str, str | None, str]:
     article = Article(html=html, url=url)
     html_extract.extract(article)
+    return article.text, article.title, "; ".join(article.authors)
+
+
+def ours_fast(html: str, url: str | None) -> tuple[str, str | None, str]:
+    article = Article(html=html, url=url)
+    html_extract.extract(article, fast=True)
     return article.text, article.title, "; ".join(article.authors)
 
 
@@ -99,17 +108,24 @@ def isolated(run: Extractor, limit: int | None) -> tuple[float, float]:
 
 def main() -> None:
     limit = 40 if "--quick" in sys.argv else None
-    print("| measure | dateline | trafilatura alone |")
-    print("|---|---:|---:|")
-    sh_ours, speed_ours = isolated(ours, limit)
-    sh_traf, speed_traf = isolated(trafilatura_alone, limit)
-    print(f"| scrapinghub body F1 ({limit or 181} pages) | {sh_ours:.3f} | {sh_traf:.3f} |")
-    ev_ours, ev_traf = evaldata(ours), evaldata(trafilatura_alone)
-    print(f"| evaldata fr segment F1 (26 pages) | {ev_ours['fr_f1']:.3f} | {ev_traf['fr_f1']:.3f} |")
-    print(f"| evaldata fr+en segment F1 (194 pages) | {ev_ours['all_f1']:.3f} | {ev_traf['all_f1']:.3f} |")
-    print(f"| evaldata title exact match (156 pages) | {ev_ours['title']:.3f} | {ev_traf['title']:.3f} |")
-    print(f"| evaldata author exact match (156 pages) | {ev_ours['author']:.3f} | {ev_traf['author']:.3f} |")
-    print(f"| pages/s per core (scrapinghub, CPU time) | {speed_ours:.1f} | {speed_traf:.1f} |")
+    runs: list[tuple[str, Extractor]] = [("dateline", ours)]
+    if "--fast" in sys.argv:
+        runs.append(("dateline --fast", ours_fast))
+    runs.append(("trafilatura alone", trafilatura_alone))
+    print("| measure | " + " | ".join(name for name, _ in runs) + " |")
+    print("|---|" + "---:|" * len(runs))
+    sh = [isolated(run, limit) for _, run in runs]
+    ev = [evaldata(run) for _, run in runs]
+
+    def row(label: str, values: list[float], form: str = "{:.3f}") -> None:
+        print(f"| {label} | " + " | ".join(form.format(v) for v in values) + " |")
+
+    row(f"scrapinghub body F1 ({limit or 181} pages)", [f1 for f1, _ in sh])
+    row("evaldata fr segment F1 (26 pages)", [e["fr_f1"] for e in ev])
+    row("evaldata fr+en segment F1 (194 pages)", [e["all_f1"] for e in ev])
+    row("evaldata title exact match (156 pages)", [e["title"] for e in ev])
+    row("evaldata author exact match (156 pages)", [e["author"] for e in ev])
+    row("pages/s per core (scrapinghub, CPU time)", [speed for _, speed in sh], "{:.1f}")
     print("(trafilatura alone: bare_extraction(include_comments=False, with_metadata=True), i.e. with its own")
     print(" metadata and htmldate pass, as a user would run it to get title, author and date.)")
 

@@ -1,6 +1,9 @@
 """Stated (published) date accuracy: ours beside htmldate extensive alone, same run.
 
-    .venv/bin/python bench/pubdate.py
+    .venv/bin/python bench/pubdate.py [--fast]
+
+--fast adds a column for the fast extractor (`dateline ingest --fast`: JSON-LD, meta tags,
+the page's date line and the URL, no htmldate search), same pages, same run.
 
 Corpus: ../shared/benchmarks/pubdate/htmldate (eval_default.json + eval_mediacloud_2020.json,
 1,000 entries; the 5 gold `NaN` entries count as misses for every tool, as upstream does).
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -45,6 +49,12 @@ def ours(html: str, url: str) -> str | None:
     return article.stated_date
 
 
+def ours_fast(html: str, url: str) -> str | None:
+    article = Article(html=html, url=url)
+    html_extract.extract(article, fast=True)
+    return article.stated_date
+
+
 def htmldate_alone(html: str, url: str) -> str | None:
     from htmldate import find_date
 
@@ -53,7 +63,7 @@ def htmldate_alone(html: str, url: str) -> str | None:
 
 
 def score(rows: list[tuple[str, str, object, str]], run: str) -> tuple[dict[str, float], dict[str, float], float]:
-    tool = ours if run == "ours" else htmldate_alone
+    tool = {"ours": ours, "fast": ours_fast}.get(run, htmldate_alone)
     counts: Counter[str] = Counter()
     french: Counter[str] = Counter()
     start = time.process_time()
@@ -82,15 +92,20 @@ def _score_fresh(run: str) -> tuple[dict[str, float], dict[str, float], float]:
 
 def main() -> None:
     rows = load()
-    mine, mine_fr, speed = isolated("ours")
-    theirs, theirs_fr, their_speed = isolated("htmldate")
-    print("| measure | dateline | htmldate extensive |")
-    print("|---|---:|---:|")
-    print(f"| accuracy, all {len(rows)} entries | {mine['accuracy']:.3f} | {theirs['accuracy']:.3f} |")
+    names = ["ours", *(["fast"] if "--fast" in sys.argv else []), "htmldate"]
+    results = [isolated(name) for name in names]
+    header = {"ours": "dateline", "fast": "dateline --fast", "htmldate": "htmldate extensive"}
+    print("| measure | " + " | ".join(header[n] for n in names) + " |")
+    print("|---|" + "---:|" * len(names))
     fr = sum(1 for r in rows if r[3] == "fr")
-    print(f"| accuracy, {fr} French pages | {mine_fr['accuracy']:.3f} | {theirs_fr['accuracy']:.3f} |")
-    print(f"| F1, all | {mine['f1']:.3f} | {theirs['f1']:.3f} |")
-    print(f"| pages/s per core (CPU time; ours = whole HTML extraction) | {speed:.1f} | {their_speed:.1f} |")
+    print(f"| accuracy, all {len(rows)} entries | " + " | ".join(f"{r[0]['accuracy']:.3f}" for r in results) + " |")
+    print(f"| accuracy, {fr} French pages | " + " | ".join(f"{r[1]['accuracy']:.3f}" for r in results) + " |")
+    print("| F1, all | " + " | ".join(f"{r[0]['f1']:.3f}" for r in results) + " |")
+    print(
+        "| pages/s per core (CPU time; ours = whole HTML extraction) | "
+        + " | ".join(f"{r[2]:.1f}" for r in results)
+        + " |"
+    )
 
 
 if __name__ == "__main__":

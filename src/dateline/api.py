@@ -20,13 +20,19 @@ Input = str | Path | bytes
 
 
 def build_pipeline(
-    *, raw: bool = False, language: str | None = None, date: str | None = None, analyze: bool = True
+    *,
+    raw: bool = False,
+    language: str | None = None,
+    date: str | None = None,
+    analyze: bool = True,
+    fast: bool | None = None,
 ) -> Pipeline:
-    """Extraction followed by the default analysis steps."""
+    """Extraction followed by the default analysis steps. `fast`: HTML through the fast
+    extractor (extract/fast.py); None follows the setting [extract] fast."""
     from .analyze import default_steps
     from .extract import Extract
 
-    steps = [Extract(raw=raw, language=language, date=date), *(default_steps() if analyze else [])]
+    steps = [Extract(raw=raw, language=language, date=date, fast=fast), *(default_steps() if analyze else [])]
     return Pipeline(steps, provided=("source", "url"))
 
 
@@ -62,13 +68,14 @@ def read(
     raw: bool = False,
     allow_private: bool = False,
     analyze: bool = True,
+    fast: bool | None = None,
 ) -> Article:
     """Read one article from a path, a URL (http/https) or bytes, and analyse it.
 
     Fatal input problems (missing, empty, binary, too large, unreachable) raise
     `DatelineError`; partial ones are listed on `article.problems`.
     """
-    pipeline = build_pipeline(raw=raw, language=language, date=date, analyze=analyze)
+    pipeline = build_pipeline(raw=raw, language=language, date=date, analyze=analyze, fast=fast)
     return pipeline(load(source, allow_private=allow_private, kind="text" if raw else None))
 
 
@@ -96,10 +103,11 @@ def read_many(
     raw: bool = False,
     allow_private: bool = False,
     analyze: bool = True,
+    fast: bool | None = None,
 ) -> Iterator[Article | DatelineError]:
     """Stream one result per source, in order: an Article, or the DatelineError that made
     that source unreadable. The pipeline (and its models) is built once."""
-    pipeline = build_pipeline(raw=raw, language=language, date=date, analyze=analyze)
+    pipeline = build_pipeline(raw=raw, language=language, date=date, analyze=analyze, fast=fast)
     for source in sources:
         try:
             article = load(source, allow_private=allow_private, kind="text" if raw else None)

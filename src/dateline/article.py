@@ -191,6 +191,9 @@ class Article:
     date_check: DateCheck | None = None
     problems: list[Problem] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)
+    # Which extractor made `text` (docs/ARTICLE-JSON.md): "html" (trafilatura's body, our
+    # metadata, htmldate), "html-fast" (extract/fast.py), "text" (scraped-text cleaner), "raw".
+    extraction: str | None = None
     # Raw inputs and run-time caches: never serialised. `html` and `raw_text` are what
     # extraction reads; `nlp` holds the parsed document of the nlp step within one process.
     html: str | None = field(default=None, repr=False, compare=False)

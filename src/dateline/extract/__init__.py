@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .. import lang
+from .. import lang, settings
 from ..article import Article, Block
 from ..errors import Code
 from ..pipeline import EXTRACTED
@@ -42,24 +42,31 @@ class Extract:
     # What extraction provides is defined once, in pipeline.EXTRACTED (less what ingest sets).
     assigns: tuple[str, ...] = tuple(sorted(EXTRACTED - {"url", "source"}))
 
-    def __init__(self, *, raw: bool = False, language: str | None = None, date: str | None = None) -> None:
+    def __init__(
+        self, *, raw: bool = False, language: str | None = None, date: str | None = None, fast: bool | None = None
+    ) -> None:
         self.raw = raw
         self.language = language
         self.date = dates.parse_user_date(date) if date else None
+        # fast: HTML through extract/fast.py (bulk ingest); None follows settings [extract] fast.
+        self.fast = bool(settings.load().get("extract", "fast")) if fast is None else fast
 
     def __call__(self, article: Article) -> Article:
         if self.raw:
             article.text = article.raw_text if article.raw_text is not None else (article.html or "")
             article.blocks = raw_blocks(article.text)
+            article.extraction = "raw"
             self._set_language(article, article.text)
         elif article.html is not None:
             from . import html
 
-            html.extract(article)
+            html.extract(article, fast=self.fast)
+            article.extraction = "html-fast" if self.fast else "html"
             self._set_language(article, article.text or article.title or "")
         else:
             from . import text
 
+            article.extraction = "text"
             raw_text = article.raw_text or ""
             code = self._set_language(article, raw_text)
             packs = [lang.load(code)] if code in lang.supported() else [lang.load(c) for c in lang.supported()]

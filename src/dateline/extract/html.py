@@ -18,6 +18,7 @@ from .. import lang
 from ..article import Article, Block, BlockKind
 from ..errors import Code
 from . import dates, markup, metadata
+from . import fast as fast_path
 from .bylines import key, squash
 
 _KINDS: dict[str, BlockKind] = {"head": "heading", "list": "list", "quote": "quote_block"}
@@ -56,9 +57,11 @@ def stated_date(html: str, url: str | None) -> str | None:
     return _page_date(html, url, metadata.read(tree, url, _packs())) if tree is not None else None
 
 
-def extract(article: Article) -> None:
+def extract(article: Article, *, fast: bool = False) -> None:
+    """Fill `article` from `article.html`. `fast`: the bulk-ingest path of fast.py (no
+    trafilatura, no htmldate search; the page read up to fast.MAX_HTML_CHARS)."""
     html = article.html or ""
-    tree = parse(html)
+    tree = fast_path.parse(fast_path.bound(article, html)) if fast else parse(html)
     if tree is None:
         article.problem("extract", Code.NO_ARTICLE.value, "the HTML could not be parsed")
         return
@@ -66,23 +69,35 @@ def extract(article: Article) -> None:
         article.problem("extract", Code.TRUNCATED_HTML.value, "the page ends before </html>: read what was there")
     meta = metadata.read(tree, article.url, _packs())
     leftovers = markup.short_lines(meta.scope if meta.scope is not None else tree)
-    published = _page_date(html, article.url, meta)
+    published = fast_path.page_date(meta.dates.published, article.url) if fast else _page_date(html, article.url, meta)
     front = _front_page(meta, article.url, published)
     # A front or index page has no article whatever its body holds: the body is not extracted
     # (trafilatura is most of the cost of a page).
-    body = [] if front else _body(tree, article.url)
+    cleaned = fast_path.body(tree, list(_packs())) if fast and not front else None
+    body = [] if front else cleaned.paragraphs if cleaned is not None else _body(tree, article.url)
 
     article.title = meta.title
     article.kicker = meta.kicker
     article.section = meta.section
     article.authors = meta.authors
     article.media = meta.media
+    if cleaned is not None:
+        # What the markup did not say, the cleaner may have read in the lines.
+        article.title = article.title or cleaned.title
+        article.kicker = article.kicker or cleaned.kicker
+        article.section = article.section or cleaned.section
+        article.authors = article.authors or cleaned.authors
+        article.media = article.media or cleaned.media
+        article.page_dates.dateline = cleaned.dateline
+        published = published or cleaned.dateline
     article.page_dates.published = published
     article.page_dates.modified = meta.dates.modified
     article.page_dates.url = dates.url_date(article.url)
     article.stated_date = published
 
     paragraphs = _drop_repeats(body, article, meta)
+    if cleaned is not None and article.standfirst is None:
+        article.standfirst = cleaned.standfirst
     reason = front or _no_article(meta, published, paragraphs)
     if reason:
         article.problem("extract", Code.NO_ARTICLE.value, reason)

@@ -38,7 +38,10 @@ def ingest(
     options: Options | None = None,
     progress: Progress | None = None,
     store: AnyStore | None = None,
+    fast: bool | None = None,
 ) -> Report:
+    """Ingest `sources` into `db`. `fast`: HTML through the fast extractor (extract/fast.py);
+    None follows the setting [extract] fast."""
     from ..scale.pool import Failed, Rejected, ordered
     from .feeds import Fetcher, fill
 
@@ -66,7 +69,7 @@ def ingest(
 
     try:
         stream = fetched(expand(sources, seen, options, fetcher))
-        for entry, result in ordered(stream, workers=workers, analyze=analyze):
+        for entry, result in ordered(stream, workers=workers, analyze=analyze, fast=fast):
             if isinstance(entry, FeedDone):
                 store.set_feed_state(entry.url, entry.etag, entry.last_modified)
                 continue

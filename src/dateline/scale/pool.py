@@ -48,16 +48,18 @@ Result = Prepared | Rejected | Failed
 _STATE: dict[str, Any] = {}
 
 
-def init(analyze: bool) -> None:
-    """Build the pipeline once for this process (again only if `analyze` changes)."""
-    if "pipeline" in _STATE and _STATE.get("analyze") == analyze:
+def init(analyze: bool, fast: bool | None = None) -> None:
+    """Build the pipeline once for this process (again only if `analyze` or `fast` changes;
+    `fast` None follows the setting [extract] fast)."""
+    if "pipeline" in _STATE and _STATE.get("analyze") == analyze and _STATE.get("fast") == fast:
         return
     from ..api import build_pipeline
     from ..pipeline import step_id
 
-    pipeline = build_pipeline(analyze=analyze)
+    pipeline = build_pipeline(analyze=analyze, fast=fast)
     _STATE["pipeline"] = pipeline
     _STATE["analyze"] = analyze
+    _STATE["fast"] = fast
     _STATE["producers"] = {f: step_id(s) for s in pipeline.steps for f in s.assigns}
 
 
@@ -115,16 +117,18 @@ def _with_date(date: str) -> Any:
 
     base = _STATE["pipeline"]
     try:
-        extract = Extract(date=date)
+        extract = Extract(date=date, fast=_STATE.get("fast"))
     except DatelineError:
         return base  # an unreadable date is ignored; the page's own date is used
     return Pipeline([extract, *base.steps[1:]], provided=("source", "url"))
 
 
-def ordered(entries: Iterable[Any], *, workers: int, analyze: bool, window: int = 0) -> Iterator[tuple[Any, Any]]:
+def ordered(
+    entries: Iterable[Any], *, workers: int, analyze: bool, window: int = 0, fast: bool | None = None
+) -> Iterator[tuple[Any, Any]]:
     """(entry, result) in input order; result is None for entries that are not `Item`s."""
     if workers <= 1:
-        init(analyze)
+        init(analyze, fast)
         for entry in entries:
             yield entry, (work(entry) if isinstance(entry, Item) else None)
         return
@@ -134,7 +138,7 @@ def ordered(entries: Iterable[Any], *, workers: int, analyze: bool, window: int 
     pending: deque[tuple[Any, Future[Result] | None]] = deque()
     try:
         with ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=init, initargs=(analyze,)
+            max_workers=workers, mp_context=context, initializer=init, initargs=(analyze, fast)
         ) as pool:
             for entry in entries:
                 pending.append((entry, pool.submit(work, entry) if isinstance(entry, Item) else None))

@@ -30,6 +30,13 @@ def register(sub: Any) -> None:
     )
     cmd.add_argument("--workers", type=int, default=1, metavar="N", help="analyse with N processes (default 1)")
     cmd.add_argument("--no-nlp", action="store_true", help="extraction and metadata only; skip the analysis steps")
+    cmd.add_argument(
+        "--fast",
+        action="store_const",
+        const=True,
+        default=None,
+        help="fast HTML extraction for bulk work: no trafilatura, no htmldate search (default: settings [extract] fast)",
+    )
     cmd.add_argument("--allow-private", action="store_true", help="allow URLs on private or loopback addresses")
     cmd.add_argument(
         "--feed-content", action="store_true", help="store the feeds' own entry content instead of fetching pages"
@@ -56,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
         analyze=not args.no_nlp,
         options=options,
         progress=progress,
+        fast=args.fast,
     )
     for message in report.tally.messages[:10]:
         print(f"dateline: {message}", file=sys.stderr)

@@ -25,6 +25,13 @@ def register(sub: Any) -> None:
     read.add_argument("--raw", action="store_true", help="the input is already the clean body: no extraction")
     read.add_argument("--allow-private", action="store_true", help="allow URLs on private or loopback addresses")
     read.add_argument("--no-nlp", action="store_true", help="extraction and metadata only; skip the analysis steps")
+    read.add_argument(
+        "--fast",
+        action="store_const",
+        const=True,
+        default=None,
+        help="fast HTML extraction for bulk work: no trafilatura, no htmldate search (default: settings [extract] fast)",
+    )
     read.set_defaults(handler=run)
 
 
@@ -40,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
         raw=args.raw,
         allow_private=args.allow_private,
         analyze=not args.no_nlp,
+        fast=args.fast,
     )
     first = True
     for source, result in zip(args.sources, results, strict=True):
