@@ -115,3 +115,20 @@ def test_date_after_the_verb_is_not_the_speaker() -> None:
     )
     name = speaker_of(text, "trois émissions")
     assert name is not None and "Kaléidoscope" in name and "lundi" not in name
+
+
+def test_verb_form_the_lemmatizer_reads_as_a_noun() -> None:
+    # "estime" gets the noun's lemma; the reporting verb "estimer" must still be seen.
+    text = (
+        "Interrogée par Le Monde, Céline Pigalle, directrice de la rédaction, estime que les choix "
+        "relèvent de la ligne éditoriale de la chaîne."
+    )
+    assert speaker_of(text, "ligne éditoriale") == "Céline Pigalle"
+
+
+def test_labels_in_quotation_marks_are_not_quotes() -> None:
+    article = read_fr(
+        "Le Sénat a voté mardi la loi dite « anti casseurs » après une longue nuit de débats.\n\n"
+        "Qualifié de « gourou de la majorité », le conseiller a démissionné le lendemain."
+    )
+    assert not article.quotes

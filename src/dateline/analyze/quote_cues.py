@@ -112,7 +112,10 @@ def is_verb(token: Token, lex: Lexicon) -> bool:
         needed = lex.verb_with_head.get(lemma)
         if needed is not None:  # "a fait savoir que": speech only under its light verb
             return token.head.lemma_.lower() == needed and token.head is not token
-        return lex.is_quote_verb(lemma)
+        if lex.is_quote_verb(lemma):
+            return True
+        verb = lex.verb_of_form(token.text) if lemma == token.lower_ else None  # "estime" kept as lemma
+        return verb is not None and lex.is_quote_verb(verb)
     return _before_inverted_pronoun(token) and lex.is_quote_verb(relemma(token.text, lex.code))
 
 
@@ -121,7 +124,10 @@ def verbal(token: Token) -> bool:
 
 
 def lemma(token: Token, lex: Lexicon) -> str:
-    return str(token.lemma_) if token.pos_ in {"VERB", "AUX"} else relemma(token.text, lex.code)
+    found = str(token.lemma_) if token.pos_ in {"VERB", "AUX"} else relemma(token.text, lex.code)
+    if found.lower() == token.lower_ and not lex.is_quote_verb(found):
+        return lex.verb_of_form(token.text) or found  # "estime" left as its own lemma
+    return found
 
 
 def _before_inverted_pronoun(token: Token) -> bool:

@@ -32,6 +32,7 @@ class Lexicon:
     time_words: frozenset[str]
     person_roles: frozenset[str]
     work_nouns: frozenset[str]
+    naming_words: frozenset[str]
     org_nouns: frozenset[str]
     infinitive_verbs: frozenset[str]
     hedges: frozenset[str]
@@ -59,6 +60,14 @@ class Lexicon:
 
     def is_quote_verb(self, lemma: str) -> bool:
         return lemma.lower() in self.quote_verbs and lemma.lower() not in self.verb_with_head
+
+    def verb_of_form(self, word: str) -> str | None:
+        """The lexicon verb a form the lemmatizer left as it is stands for: a form that is also
+        a noun ("estime", "critique") keeps its own spelling as lemma. The verb is the one the
+        form begins, one or two letters longer ("estime" -> "estimer")."""
+        low = word.lower()
+        found = [v for v in self.quote_verbs if v.startswith(low) and 0 < len(v) - len(low) <= 2]
+        return min(found, key=len) if found else None
 
     def stance(self, lemma: str) -> Stance | None:
         return self.stance_of.get(lemma.lower())
@@ -103,6 +112,7 @@ def load(code: str) -> Lexicon:
         time_words=_words(words, "time_words"),
         person_roles=_words(words, "person_roles"),
         work_nouns=_words(words, "work_nouns"),
+        naming_words=_words(words, "naming_words"),
         org_nouns=_words(words, "org_nouns"),
         infinitive_verbs=_words(words, "infinitive_verbs"),
         hedges=_words(words, "hedges"),

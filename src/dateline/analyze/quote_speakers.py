@@ -151,8 +151,10 @@ class Resolver:
         if head is not None and "Plur" in head.morph.get("Number"):
             return found  # "les avocats du colonel" are not the colonel, nor any one person
         head_word = head.text.lower() if head is not None else (words[0] if words else "")
-        if found is None and head_word in self.lex.org_nouns and self._description(start, end):
-            return self._organisation_before(start)  # "« … », écrit l'agence"
+        if head_word in self.lex.org_nouns:  # an organisation's description is never a person
+            if found is None and self._description(start, end):
+                return self._organisation_before(start)  # "« … », écrit l'agence"
+            return found  # "L'agence responsable du transport …": "responsable" is no person here
         role_like = head_word in self.lex.person_roles or any(w in self.lex.person_roles for w in words[:3])
         by_role = self.index.by_role(text, near=start) if role_like else None
         if by_role is not None:

@@ -220,9 +220,16 @@ def _is_title(doc: Any, first: int, unit: Unit, lex: Lexicon) -> bool:
     i = first - 1
     while i >= unit.first and doc[i].pos_ in {"DET", "PUNCT", "ADJ"} and doc[i].text not in {",", ":"}:
         i -= 1
+    if i < unit.first:
+        return False
+    word = doc[i].lower_
+    conjugated = any(c.dep_.startswith(("aux", "expl")) for c in doc[i].children)  # "s'était dit « … »"
+    after_naming = i > unit.first and doc[i - 1].lower_ in lex.naming_words and doc[i].pos_ == "ADP"
+    if (word in lex.naming_words and not conjugated) or after_naming:
+        return True  # "la loi dite « anti casseurs »", "qualifié de « gourou »": a label, any case
     if not doc[first + 1].text[:1].isupper():
         return False  # titles are capitalised; « brutal et inutile » after "un projet" is speech
-    return i >= unit.first and (doc[i].lower_ in lex.work_nouns or doc[i].lemma_.lower() in lex.work_nouns)
+    return word in lex.work_nouns or doc[i].lemma_.lower() in lex.work_nouns
 
 
 def _incise_inside(doc: Any, span: Any, lex: Lexicon) -> Token | None:
@@ -259,12 +266,7 @@ def _mistagged_verb(doc: Any, token: Token, lex: Lexicon) -> bool:
         return False
     if token.i + 1 >= len(doc) or doc[token.i + 1].ent_type_ not in {"PER", "PERSON"}:
         return False
-    if lex.is_quote_verb(cues.relemma(token.text, lex.code)):
-        return True
-    # The lemmatizer keeps a form that is also a noun ("critique", "estime"): a lexicon verb
-    # that the form begins, one or two letters longer, is the verb's infinitive.
-    word = token.lower_
-    return any(v.startswith(word) and 0 < len(v) - len(word) <= 2 for v in lex.quote_verbs)
+    return lex.is_quote_verb(cues.relemma(token.text, lex.code)) or lex.verb_of_form(token.text) is not None
 
 
 def _names_person(doc: Any, start: int, stop: int) -> bool:
