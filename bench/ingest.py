@@ -1,6 +1,7 @@
 """Ingest throughput and worker memory.
 
     .venv/bin/python bench/ingest.py [--warc ../shared/benchmarks/warc/aut-example.warc.gz] [--skip-nlp] [--repeat 3]
+                                     [--fast]
 
 1. Throughput without NLP (`dateline ingest --no-nlp`, one process) on the WARC: CPU seconds
    of this process (time.process_time; the machine is shared, wall time is noisy; the minimum
@@ -9,6 +10,9 @@
    store preparation and write; each stage timed by wrapping its function).
    Anchor, same pages, same run: bare warcio + `trafilatura.extract` (what a script without
    dateline does; it stores nothing and finds no date).
+   --fast: the same run with `dateline ingest --no-nlp --fast` (extract/fast.py: no trafilatura,
+   no htmldate extensive search) printed beside the normal mode and the anchor, same run,
+   with its own stage split.
 2. Wall time with --workers 2 (the machine has 2 cores, shared with other jobs).
 3. Peak resident memory per worker with the analysis steps on (French model loaded), over
    synthetic-fr-news.warc.gz and the bundled examples. Target (issue 6): < 1.5 GB per worker.
@@ -60,10 +64,10 @@ def anchor(warc: Path) -> tuple[int, float]:
     return pages, time.process_time() - t
 
 
-def ours(warc: Path, workers: int) -> tuple[int, float, float, str]:
+def ours(warc: Path, workers: int, fast: bool = False) -> tuple[int, float, float, str]:
     with tempfile.TemporaryDirectory() as tmp:
         t_cpu, t_wall = time.process_time(), time.monotonic()
-        report = ingest([str(warc)], Path(tmp) / "b.db", workers=workers, analyze=False)
+        report = ingest([str(warc)], Path(tmp) / "b.db", workers=workers, analyze=False, fast=fast)
         cpu, wall = time.process_time() - t_cpu, time.monotonic() - t_wall
     tally = report.tally
     pages = tally.new + sum(tally.duplicates.values()) + sum(tally.failed.values())
@@ -76,16 +80,18 @@ def ours(warc: Path, workers: int) -> tuple[int, float, float, str]:
 _STAGES = (
     ("dateline.ingest.files", "from_bytes", "decode bytes"),
     ("dateline.extract.html", "parse", "parse HTML (lxml)"),
+    ("dateline.extract.fast", "read", "parse HTML, bounded (fast: lxml)"),
+    ("dateline.extract.fast", "page_lines", "page lines (fast)"),
     ("dateline.extract.metadata", "read", "metadata (ours)"),
     ("dateline.extract.markup", "short_lines", "dropped lines (ours)"),
-    ("dateline.extract.html", "_page_date", "page date (htmldate+ours)"),
+    ("dateline.extract.html", "_page_date", "page date (htmldate+ours)"),  # fast: htmldate's quick search
     ("dateline.extract", "identify", "language (py3langid)"),
-    ("dateline.extract.text", "extract", "scraped-text cleaner (text/plain)"),
+    ("dateline.extract.text", "extract", "text cleaner (text/plain; fast: all)"),
     ("dateline.store.sqlite", "prepare", "store: prepare (MinHash...)"),
 )
 
 
-def stages(warc: Path) -> tuple[int, dict[str, tuple[int, float]]]:
+def stages(warc: Path, fast: bool = False) -> tuple[int, dict[str, tuple[int, float]]]:
     """Calls and CPU seconds per stage over one ingest run, by wrapping each stage's function
     (trafilatura's fast first pass and its full pass with fallbacks are told apart)."""
     import importlib
@@ -121,7 +127,7 @@ def stages(warc: Path) -> tuple[int, dict[str, tuple[int, float]]]:
         patched.append((owner, attr, original))
         setattr(owner, attr, timed(label, original))
     try:
-        pages, cpu, _, _ = ours(warc, 1)
+        pages, cpu, _, _ = ours(warc, 1, fast)
     finally:
         for owner, attr, original in patched:
             setattr(owner, attr, original)
@@ -142,6 +148,7 @@ def main() -> int:
     parser.add_argument("--warc", type=Path, default=SHARED / "aut-example.warc.gz")
     parser.add_argument("--skip-nlp", action="store_true", help="skip the memory run with the French model")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each measure; the minimum CPU time is kept")
+    parser.add_argument("--fast", action="store_true", help="also measure `dateline ingest --fast` (extract/fast.py)")
     args = parser.parse_args()
     warc: Path = args.warc
     if not warc.exists():
@@ -151,18 +158,29 @@ def main() -> int:
     repeat = max(1, args.repeat)
     n_read, cpu_read = min((read_only(warc) for _ in range(repeat)), key=lambda r: r[1])
     pages, cpu, wall, summary = min((ours(warc, 1) for _ in range(repeat)), key=lambda r: r[1])
+    if args.fast:
+        ours(warc, 1, True)  # warm-up of the fast path's own imports
+        f_pages, f_cpu, _, f_summary = min((ours(warc, 1, True) for _ in range(repeat)), key=lambda r: r[1])
     a_pages, a_cpu = min((anchor(warc) for _ in range(repeat)), key=lambda r: r[1])
     print(f"ingest --no-nlp of {warc.name}, one process (CPU seconds of this process; shared machine)\n")
     print(f"{'':38} {'pages':>6} {'CPU s':>7} {'ms/page':>8} {'pages/s/core':>13}")
     row = "{:38} {:6d} {:7.2f} {:8.1f} {:13.1f}"
     print(row.format("dateline ingest (WARC+extract+store)", pages, cpu, cpu / pages * 1000, pages / cpu))
+    if args.fast:
+        print(row.format("dateline ingest --fast", f_pages, f_cpu, f_cpu / f_pages * 1000, f_pages / f_cpu))
     print(f"{'  of which WARC reading':38} {n_read:6d} {cpu_read:7.2f} {cpu_read / n_read * 1000:8.1f}")
     print(row.format("anchor: warcio + trafilatura.extract", a_pages, a_cpu, a_cpu / a_pages * 1000, a_pages / a_cpu))
     print(f"\n  ({summary})")
-    s_pages, spent = min((stages(warc) for _ in range(repeat)), key=lambda r: sum(v[1] for v in r[1].values()))
-    print(f"\nwhere the CPU goes, ms per page ({s_pages} pages; the stage-timed run with the least total):")
-    for label, (calls, seconds) in sorted(spent.items(), key=lambda kv: -kv[1][1]):
-        print(f"  {label:38} {seconds / s_pages * 1000:6.1f}" + (f"  ({calls} calls)" if calls else ""))
+    if args.fast:
+        print(f"  (--fast: {f_summary})")
+    for mode in (False, True) if args.fast else (False,):
+        s_pages, spent = min(
+            (stages(warc, mode) for _ in range(repeat)), key=lambda r: sum(v[1] for v in r[1].values())
+        )
+        name = " --fast" if mode else ""
+        print(f"\nwhere the CPU goes{name}, ms per page ({s_pages} pages; the stage-timed run with the least total):")
+        for label, (calls, seconds) in sorted(spent.items(), key=lambda kv: -kv[1][1]):
+            print(f"  {label:38} {seconds / s_pages * 1000:6.1f}" + (f"  ({calls} calls)" if calls else ""))
     pages2, _, wall2, _ = ours(warc, 2)
     print(f"\n--workers 1: {wall:.1f} s wall ({pages / wall:.1f} pages/s); ", end="")
     print(f"--workers 2: {wall2:.1f} s wall ({pages2 / wall2:.1f} pages/s)")

@@ -68,6 +68,10 @@ class Extract:
 
             article.extraction = "text"
             raw_text = article.raw_text or ""
+            if self.fast:
+                from .fast import bound_lines
+
+                raw_text = article.raw_text = bound_lines(article, raw_text)
             code = self._set_language(article, raw_text)
             packs = [lang.load(code)] if code in lang.supported() else [lang.load(c) for c in lang.supported()]
             text.extract(article, packs)

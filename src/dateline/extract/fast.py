@@ -4,8 +4,8 @@ html.py runs it in place of trafilatura's passes and htmldate's search when aske
 (metadata readers, front-page and no-article rules, title/byline/chapô de-duplication, the
 `removed` lines) is the normal path's. What differs:
 
-1. `parse`: lxml alone on the first `MAX_HTML_CHARS` of the page (cut at a tag boundary; a
-   problem is recorded on the article when the page was longer).
+1. `read`: lxml alone, on a bounded page (MAX_HTML_CHARS, MAX_ELEMENTS below; a problem is
+   recorded on the article when a bound applied).
 2. `page_lines`: the visible text of the body as lines, the way html-text (the converter behind
    the scrapinghub scraped-text benchmark) lays a page out: block elements break lines,
    paragraphs and headings are separated by blank lines, the page's <title> comes first. The
@@ -14,8 +14,9 @@ html.py runs it in place of trafilatura's passes and htmldate's search when aske
 3. `body`: our scraped-text cleaner (text.py: line roles, main run of prose, its metadata)
    reads those lines; its paragraphs and headings are the body, and what it read around the
    run (title, authors, kicker, standfirst, date line) fills the fields the markup left empty.
-4. `page_date`: the published date from JSON-LD, meta tags and the page's own date line
-   (metadata.py), else the date in the URL, else the cleaner's date line: no htmldate search.
+4. The published date: html.py's rules (JSON-LD, meta tags and the page's own date line of
+   metadata.py, checked against htmldate) with htmldate's quick search only, not its
+   extensive search of the text; else the date in the URL, else the cleaner's date line.
 
 Quality and speed beside the normal path: bench/RESULTS.md, "Fast extraction".
 """
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -31,19 +33,22 @@ from lxml.html import HtmlElement
 from ..article import Article, BlockKind, Media
 from ..errors import Code
 from ..lang import LangPack
-from . import dates
 from .bylines import squash
 
-# Pages are cut here before parsing (characters). On aut-example.warc.gz the 129 HTML
-# records have a median of 8 kB; the six above 300 kB are archive.org listings and forum
-# threads, not articles, and took ~70 % of the ingest CPU. The largest page of the
-# benchmark corpora (scrapinghub, trafilatura-evaldata, htmldate: 1,375 news pages) is
-# under this size, so no benchmark article is cut (bench/extraction_html.py --fast).
-MAX_HTML_CHARS = 300_000
-# Lines handed to the scraped-text cleaner. A news page gives a few hundred (scrapinghub
-# html-text inputs: median ~150, largest ~1,900); the archive.org forum listing gives
-# ~19,000 and its cleaning alone took ~1 s.
-MAX_LINES = 3_000
+# Bounds on the work one page can cost (a problem on the article says when one applied).
+# Pages are cut at MAX_HTML_CHARS before parsing (at a tag start), which bounds the parse
+# (~25 ms for 1.2 MB; a 1 MB cut lost 0.006 body F1 on scrapinghub); the tree is then cut
+# after MAX_ELEMENTS elements in document order, which bounds the metadata readers, the line
+# builder and htmldate (they visit every element: ~0.35 s on the 35,000 elements of the
+# largest aut-example page); the cleaner gets MAX_LINES lines.
+# Evidence, 1,374 news pages of scrapinghub, trafilatura-evaldata and the htmldate corpus:
+# sizes median 106 kB (inline scripts), 17 above 1 MB (largest 1.59 MB); elements median 727,
+# 99th percentile 2,840, 8 above 4,000 (largest 9,748); lines median 102, 11 above 1,000.
+# On aut-example.warc.gz the archive.org listings and forum threads have 4,600-35,000
+# elements and 2,700-21,000 lines; they took ~70 % of the ingest CPU.
+MAX_HTML_CHARS = 2_000_000
+MAX_ELEMENTS = 4_000
+MAX_LINES = 1_000
 
 # Never the article, whatever their position.
 _SKIP = frozenset(
@@ -103,21 +108,29 @@ _LINE = frozenset(
     }
 )
 # ... and these also leave a blank line around them (a new block for the cleaner).
-_PARAGRAPH = frozenset(
-    {"blockquote", "dl", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "ol", "p", "pre", "ul"}
-)
+_PARAGRAPH = frozenset({"blockquote", "dl", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "ol", "p", "pre", "ul"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
-_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False)
+_PARSER = etree.HTMLParser(  # type: ignore[call-arg]  # (default_doctype: lxml has it, its stubs not)
+    remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False
+)
 # Every element an HtmlElement, chosen in C: lxml.html's own lookup calls Python for each
 # element the code touches (~2 ms a page, 0.1 s on a 1.2 MB page), to pick form and input
 # classes we never use.
 _PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(element=HtmlElement))
 
 
-def bound(article: Article, html: str) -> str:
-    """The part of the page the fast path reads: all of it up to MAX_HTML_CHARS, else the
-    text before the last tag that starts under the limit (a problem says so)."""
+def read(article: Article, html: str) -> HtmlElement | None:
+    """The page's tree, bounded (see MAX_HTML_CHARS, MAX_ELEMENTS), or None."""
+    tree = parse(_bound(article, html))
+    if tree is not None:
+        _prune(article, tree)
+    return tree
+
+
+def _bound(article: Article, html: str) -> str:
+    """All of the page up to MAX_HTML_CHARS, else the text before the last tag that starts
+    under the limit."""
     if len(html) <= MAX_HTML_CHARS:
         return html
     cut = html.rfind("<", 0, MAX_HTML_CHARS)
@@ -130,6 +143,43 @@ def bound(article: Article, html: str) -> str:
     return html[:cut]
 
 
+def _prune(article: Article, tree: HtmlElement) -> None:
+    """Drop every element after the first MAX_ELEMENTS in document order."""
+    total = int(tree.xpath("count(//*)"))
+    if total <= MAX_ELEMENTS:
+        return
+    first_cut = next(islice(tree.iter(), MAX_ELEMENTS, None))
+    node = first_cut
+    while node is not None and node is not tree:
+        parent = node.getparent()
+        if parent is None:
+            break
+        for sibling in list(node.itersiblings()):
+            parent.remove(sibling)
+        node = parent
+    parent = first_cut.getparent()
+    if parent is not None:
+        parent.remove(first_cut)
+    article.problem(
+        "extract",
+        Code.TRUNCATED_HTML.value,
+        f"fast extraction read the first {MAX_ELEMENTS:,} of {total:,} HTML elements of this page",
+    )
+
+
+def bound_lines(article: Article, text: str) -> str:
+    """Scraped text (text/plain records in fast mode) cut after MAX_LINES lines."""
+    cut = -1
+    for _ in range(MAX_LINES):
+        cut = text.find("\n", cut + 1)
+        if cut < 0:
+            return text
+    article.problem(
+        "extract", Code.TRUNCATED_HTML.value, f"fast extraction read the first {MAX_LINES:,} lines of this text"
+    )
+    return text[:cut]
+
+
 def parse(html: str) -> HtmlElement | None:
     """The page's tree (lxml, comments and processing instructions dropped), or None."""
     html = _XML_DECLARATION.sub("", html, count=1)
@@ -140,11 +190,6 @@ def parse(html: str) -> HtmlElement | None:
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
     return tree if isinstance(tree, HtmlElement) else None
-
-
-def page_date(meta_published: str | None, url: str | None) -> str | None:
-    """JSON-LD, meta tags or the page's date line (metadata.py), else the URL's date."""
-    return meta_published or dates.url_date(url)
 
 
 def _hidden(element: HtmlElement) -> bool:
@@ -172,37 +217,33 @@ def page_lines(tree: HtmlElement) -> list[str]:
         if blank and out and out[-1]:
             out.append("")
 
-    # An explicit stack, not recursion: hostile pages nest elements thousands deep.
-    # Entries: (element, depth inside <article>/<main>) to visit, or a str tail to add after
-    # closing a block.
-    stack: list[tuple[HtmlElement, int] | tuple[str, str]] = [(root, 0)]
-    while stack:
-        if len(out) > MAX_LINES:
-            break
+    # An explicit stack, not recursion: hostile pages nest elements thousands deep. Entries:
+    # an element to visit (with whether it lies inside <article>/<main>), text to add (a
+    # tail), or the end of a block (True: a paragraph, followed by a blank line).
+    stack: list[tuple[HtmlElement, bool] | str | bool] = [(root, False)]
+    while stack and len(out) <= MAX_LINES:
         entry = stack.pop()
-        if isinstance(entry[0], str):
-            kind, tail = entry  # ("close-line" | "close-para" | "tail", text)
-            if kind == "tail":
-                inline.append(str(tail))
-            else:
-                flush(kind == "close-para")
+        if isinstance(entry, str):
+            inline.append(entry)
+            continue
+        if isinstance(entry, bool):
+            flush(entry)
             continue
         element, in_article = entry
-        tag = element.tag if isinstance(element.tag, str) else ""
-        tag = tag.lower()
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
         if not tag or tag in _SKIP or (tag in _OUTER and not in_article) or _hidden(element):
             continue
-        if tag in _LINE or tag in _PARAGRAPH:
+        block = tag in _LINE or tag in _PARAGRAPH
+        if block:
             flush(tag in _PARAGRAPH)
+            stack.append(tag in _PARAGRAPH)
         if element.text:
             inline.append(element.text)
         inside = in_article or tag in _ARTICLE
-        if tag in _LINE or tag in _PARAGRAPH:
-            stack.append(("close-para" if tag in _PARAGRAPH else "close-line", ""))
         for child in reversed(element):
             if child.tail:
-                stack.append(("tail", child.tail))
-            stack.append((child, 1 if inside else 0))
+                stack.append(child.tail)
+            stack.append((child, inside))
     flush(False)
     return out[:MAX_LINES]
 

@@ -35,7 +35,7 @@ def register(sub: Any) -> None:
         action="store_const",
         const=True,
         default=None,
-        help="fast HTML extraction for bulk work: no trafilatura, no htmldate search (default: settings [extract] fast)",
+        help="fast HTML extraction for bulk work: no trafilatura, htmldate quick search only (default: [extract] fast)",
     )
     cmd.add_argument("--allow-private", action="store_true", help="allow URLs on private or loopback addresses")
     cmd.add_argument(

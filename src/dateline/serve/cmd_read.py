@@ -30,7 +30,7 @@ def register(sub: Any) -> None:
         action="store_const",
         const=True,
         default=None,
-        help="fast HTML extraction for bulk work: no trafilatura, no htmldate search (default: settings [extract] fast)",
+        help="fast HTML extraction for bulk work: no trafilatura, htmldate quick search only (default: [extract] fast)",
     )
     read.set_defaults(handler=run)
 
