@@ -139,12 +139,17 @@ def signature(text: str) -> npt.NDArray[np.uint64]:
         shingles = [" ".join(tokens)]
     else:
         shingles = [" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)]
-    hashes = np.fromiter(
-        (int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=4).digest(), "little") for s in set(shingles)),
-        dtype=np.uint64,
-    )
+    # The same values as before (stored signatures stay comparable), computed with less work:
+    # the 4-byte digests read as little-endian integers in one go, and the 128 x n hash matrix
+    # updated in place (no temporaries). On the 95 texts of aut-example (1.1 M characters,
+    # the longest 357,000) the signatures took 379 ms before, see bench/RESULTS.md.
+    blake2b = hashlib.blake2b
+    digests = b"".join(blake2b(s.encode("utf-8"), digest_size=4).digest() for s in set(shingles))
+    hashes = np.frombuffer(digests, dtype="<u4").astype(np.uint64)
+    values = np.multiply.outer(_A, hashes)
     with np.errstate(over="ignore"):
-        values = (np.outer(_A, hashes) + _B[:, None]) >> np.uint64(32)
+        values += _B[:, None]
+    values >>= np.uint64(32)
     result: npt.NDArray[np.uint64] = values.min(axis=1)
     return result
 
