@@ -286,6 +286,10 @@ def _incise_after(doc: Any, end: int, unit: Unit, lex: Lexicon, pairs: list[tupl
             inverted = (
                 cues.followed_by_np(token, lex, unit.last) and token.lemma_.lower() not in lex.reflexive_other_sense
             )
+            # Without a comma after the mark, only a reporting verb or an inverted pronoun makes
+            # an incise: "« mangez de tout » prend tout son sens" is the quote as a subject.
+            comma = any(doc[k].text == "," for k in range(end, token.i))
+            inverted = inverted and (comma or cues.hyphen_pronoun(token, lex) is not None)
             return token if (inverted or cues.is_verb(token, lex)) and not cues.negated(token, lex) else None
         if _mistagged_verb(doc, token, lex):
             return token  # "» critique David Dufresne.": "critique" tagged as an adjective
