@@ -137,6 +137,6 @@ def test_labels_in_quotation_marks_are_not_quotes() -> None:
 def test_quote_as_subject_is_no_incise() -> None:
     article = read_fr(
         "Le nutritionniste Paul Aubry a publié un guide mardi.\n\n"
-        "Pour l'intestin, le conseil « mangez de tout » prend tout son sens selon les spécialistes du microbiote."
+        "Pour l'intestin, le conseil « mangez de tout » prend tout son sens quand on parle du microbiote."
     )
     assert not any(q.text == "« mangez de tout »" for q in article.quotes)
