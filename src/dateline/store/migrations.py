@@ -139,6 +139,16 @@ CREATE VIRTUAL TABLE fts USING fts5(
 INSERT INTO fts(fts) VALUES ('rebuild');
 """
 
+# The filter indexes again with `duplicate_of` last, so a listing with a filter and no query
+# ("/search?lang=fr") counts its canonical rows from the index alone: bench/web.py measured
+# ~300 ms p95 on the 100k store while it read every matching row for `duplicate_of IS NULL`.
+_FILTERS_CANONICAL = """
+DROP INDEX articles_filter_language;
+DROP INDEX articles_filter_date;
+CREATE INDEX articles_filter_language ON articles(language, stated_date, host, verdict, estimated_date, duplicate_of);
+CREATE INDEX articles_filter_date ON articles(stated_date, language, host, verdict, estimated_date, duplicate_of);
+"""
+
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "articles", _ARTICLES),
     (2, "annotations", _ANNOTATIONS),
@@ -146,6 +156,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (4, "full-text index", _FTS),
     (5, "covering indexes for search filters", _FILTERS),
     (6, "prefix indexes", _PREFIX),
+    (7, "filter indexes cover duplicate_of", _FILTERS_CANONICAL),
 )
 
 
