@@ -291,3 +291,20 @@ def test_unclassed_date_line_that_says_published() -> None:
     article = extract(page)
     assert article.stated_date is not None and article.stated_date.startswith("2021-03-03")
     assert not article.text.startswith("Publié")
+
+
+def test_read_also_link_inside_the_body_is_removed() -> None:
+    paragraph = (
+        "Les pompiers de la Vienne ont lutté toute la nuit contre un incendie qui a détruit un entrepôt "
+        "de la zone artisanale de Chasseneuil, sans faire de blessé selon la préfecture."
+    )
+    page = (
+        "<html><head><title>Incendie à Chasseneuil</title></head><body><article><h1>Incendie à Chasseneuil</h1>"
+        f"<p>{paragraph}</p>"
+        "<p>Lire aussi : « C'est un désastre » : les commerçants de la zone font leurs comptes</p>"
+        f"<p>{paragraph.replace('la nuit', 'la matinée')}</p>"
+        "</article></body></html>"
+    )
+    article = extract(page)
+    assert "Chasseneuil" in article.text and "Lire aussi" not in article.text
+    assert any(line.startswith("Lire aussi") for line in article.removed)

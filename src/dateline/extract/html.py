@@ -20,6 +20,8 @@ from ..errors import Code
 from . import dates, markup, metadata
 from . import fast as fast_path
 from .bylines import key, squash
+from .cues import compile_cues
+from .cues import key as line_key
 
 _KINDS: dict[str, BlockKind] = {"head": "heading", "list": "list", "quote": "quote_block"}
 # Without any article signal (JSON-LD article, og:type article, a date) a page whose main
@@ -97,6 +99,8 @@ def extract(article: Article, *, fast: bool = False) -> None:
     article.stated_date = published
 
     paragraphs = _drop_repeats(body, article, meta)
+    if cleaned is None:
+        paragraphs = _drop_boilerplate(paragraphs, article)
     if cleaned is not None and article.standfirst is None:
         article.standfirst = cleaned.standfirst
     reason = front or _no_article(meta, published, paragraphs)
@@ -242,6 +246,20 @@ def _drop_repeats(
     elif meta.description and not _repeats(meta.description, first, meta.title):
         article.standfirst = meta.description
     return paragraphs
+
+
+def _drop_boilerplate(paragraphs: list[tuple[BlockKind, str]], article: Article) -> list[tuple[BlockKind, str]]:
+    """Lines trafilatura keeps that the scraped-text cleaner's lexicons call boilerplate: a
+    "Lire aussi : <headline>" link whose quoted headline the quote step then read as a quote
+    (first French held-out gold), sharing and subscription lines."""
+    cues = compile_cues(list(_packs()))
+    kept = []
+    for kind, text in paragraphs:
+        if kind == "paragraph" and cues.is_boilerplate(line_key(text), len(text.split())):
+            article.removed.append(text)
+        else:
+            kept.append((kind, text))
+    return kept
 
 
 def _repeats(description: str, first: str, title: str | None) -> bool:
