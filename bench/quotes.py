@@ -51,71 +51,34 @@ GOLD = ROOT / "tests" / "gold" / "quotes_fr"
 GGT_FR_OWN = {"F1": 81.7, "speaker_acc": 80.4}
 
 
-def gold(verbose: bool) -> None:
-    import dateline
-    from dateline.evaluate.quote_sets import score_gold
-
-    def read(path: Path):  # type: ignore[no-untyped-def]
-        return dateline.read(str(path), language="fr")
-
-    result, lost = score_gold(GOLD, SHARED, read)
-    print(f"\n## our French gold ({result.items} articles from ../shared, tests/gold/quotes_fr; {lost} unanchored)")
-    for t, s in result.quotes.items():
-        row = s.row()
-        print(
-            f"dateline @{t}: P {row['P']} R {row['R']} F1 {row['F1']}"
-            f"  speakers {s.speaker_ok}/{s.tp} ({row['speaker_acc']})"
-        )
-    print(f"GGT on its own French gold: F1 {GGT_FR_OWN['F1']}, speaker accuracy {GGT_FR_OWN['speaker_acc']}")
-    print(f"claims: {result.claims.row()}")
-
-
 HELDOUT = ROOT / "tests" / "gold" / "quotes_fr_heldout"
-
-
-def heldout(verbose: bool) -> None:
-    """The blind held-out French gold (11 unseen pages), printed beside the development gold's."""
-    import dateline
-    from dateline.evaluate.quote_sets import score_gold
-
-    def read(path: Path):  # type: ignore[no-untyped-def]
-        return dateline.read(str(path), language="fr")
-
-    result, lost = score_gold(HELDOUT, SHARED, read)
-    print(f"\n## held-out French gold ({result.items} unseen articles, annotated blind; {lost} unanchored)")
-    for t, s in result.quotes.items():
-        row = s.row()
-        print(
-            f"dateline @{t}: P {row['P']} R {row['R']} F1 {row['F1']}"
-            f"  speakers {s.speaker_ok}/{s.tp} ({row['speaker_acc']})"
-        )
-    print(f"claims: {result.claims.row()}")
-    if verbose:
-        for line in result.quotes[0.3].misses:
-            print("   ", line)
-
-
 FINAL = ROOT / "tests" / "gold" / "quotes_fr_final"
 
 
-def final() -> None:
-    """The blind final French gold (12 more unseen pages), kept for the last check after tuning on
-    the held-out set: aggregate figures only, never its per-quote misses (no verbose listing)."""
+def french_set(folder: Path, heading: str, misses: bool = False) -> None:
+    """One of our French gold sets scored: the development gold, the held-out set (11 pages
+    annotated blind, read once during tuning) or the final set (12 more, blind: its per-quote
+    misses are never listed, so `misses` is only ever asked for the first two)."""
     import dateline
     from dateline.evaluate.quote_sets import score_gold
 
     def read(path: Path):  # type: ignore[no-untyped-def]
         return dateline.read(str(path), language="fr")
 
-    result, lost = score_gold(FINAL, SHARED, read)
-    print(f"\n## final French gold ({result.items} more unseen articles, annotated blind; {lost} unanchored)")
+    result, lost = score_gold(folder, SHARED, read)
+    print(f"\n## {heading} ({result.items} articles from ../shared, {folder.relative_to(ROOT)}; {lost} unanchored)")
     for t, s in result.quotes.items():
         row = s.row()
         print(
             f"dateline @{t}: P {row['P']} R {row['R']} F1 {row['F1']}"
             f"  speakers {s.speaker_ok}/{s.tp} ({row['speaker_acc']})"
         )
+    if folder == GOLD:
+        print(f"GGT on its own French gold: F1 {GGT_FR_OWN['F1']}, speaker accuracy {GGT_FR_OWN['speaker_acc']}")
     print(f"claims: {result.claims.row()}")
+    if misses:
+        for line in result.quotes[0.3].misses:
+            print("   ", line)
 
 
 # PolNeAR (networkdynamics/PolNeAR): read in place from a clone outside the repository, never
@@ -240,9 +203,9 @@ def main() -> int:
         print(f"{CHALLENGE} is absent", file=sys.stderr)
         return 1
     challenge(args.verbose)
-    gold(args.verbose)
-    heldout(args.verbose)
-    final()
+    french_set(GOLD, "our French gold (development)")
+    french_set(HELDOUT, "held-out French gold (annotated blind, read once during tuning)", args.verbose)
+    french_set(FINAL, "final French gold (annotated blind, aggregate only)")
     if args.polnear:
         if POLNEAR.exists():
             polnear(POLNEAR)
