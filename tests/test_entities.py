@@ -310,3 +310,21 @@ def _cpu(work: Any) -> float:
     started = time.process_time()
     work()
     return time.process_time() - started
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("La ministre de la Culture Claire Vasseur a visité le musée de Lens.", "Claire Vasseur", "ministre de la Culture"),
+        ("Le ministre de l'Économie Paul Le Goff a présenté le budget.", "Paul Le Goff", "ministre de l'Économie"),
+        ("Le ministre des Affaires étrangères Henri de Vallon est arrivé à Rome.", "Henri de Vallon", None),
+        ("Le Premier ministre Étienne Morvan a parlé mardi.", "Étienne Morvan", "Premier ministre"),
+    ],
+)
+def test_person_after_a_portfolio_title(text: str, name: str, role: str | None) -> None:
+    # The French model tags "ministre de la Culture Claire Vasseur" as one organisation.
+    article = dateline.read_text(text, raw=True, language="fr", date="2024-06-11")
+    person = next((e for e in article.entities if e.name == name), None)
+    assert person is not None and person.label == "PER"
+    assert role is None or role in person.roles
+

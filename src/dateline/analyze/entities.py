@@ -39,6 +39,7 @@ from .entity_roles import (
     role_length,
     title_before,
 )
+from .entity_spans import hyphen_tail, titled_names
 
 __all__ = ["Entities", "EntityIndex"]
 
@@ -123,6 +124,8 @@ def _clean(tokens: Tokens, data: EntityData, first: int, last: int, label: Entit
                 while k < last and tokens.pos[k] == "ADJ":
                     k += 1
                 first = k
+                # "Premier ministre Édouard Philippe" tagged MISC: a title before a name makes a person.
+                label = "PER" if last - first >= 2 else label
                 break
     if first + 1 < last and tokens.pos[first] == "ADP" and tokens.pos[first + 1] == "DET":
         return None  # "de la République": a complement cut loose, not a name ("de Gaulle" stays)
@@ -176,33 +179,6 @@ def _clean(tokens: Tokens, data: EntityData, first: int, last: int, label: Entit
     return _Raw(start, end, fixed or label, first, last, name, fixed=fixed is not None)
 
 
-def _hyphen_tail(tokens: Tokens, last: int, label: EntityLabel) -> int:
-    """The end of a name the tagger cut at a hyphen: "Météo" before "-France", and for a person
-    "Andrea" before " Assor-Doukhan" (a double surname; seen in the French gold, where the cut
-    name then lost the gender its apposition gives)."""
-    doc = tokens.doc
-    k = last
-    if (
-        label == "PER"
-        and k + 2 < len(doc)
-        and doc[k - 1].whitespace_
-        and doc[k].pos_ == "PROPN"
-        and doc[k].text[:1].isupper()
-        and not doc[k].whitespace_
-        and doc[k + 1].text == "-"
-    ):
-        k += 1  # the first part of the double surname; the loop below takes "-Doukhan"
-    while k < len(doc) and not doc[k - 1].whitespace_:
-        part = doc[k].text
-        if part == "-" and k + 1 < len(doc) and not doc[k].whitespace_ and doc[k + 1].text[:1].isupper():
-            k += 2
-        elif part[:1] == "-" and part[1:2].isupper():
-            k += 1
-        else:
-            break
-    return k if k - last > 1 or doc[last].text[:1] == "-" else last
-
-
 def _tagged(tokens: Tokens, data: EntityData) -> list[_Raw]:
     out: list[_Raw] = []
     for ent in tokens.doc.ents:
@@ -210,10 +186,14 @@ def _tagged(tokens: Tokens, data: EntityData) -> list[_Raw]:
         if label is None:
             continue
         raw = _clean(
-            tokens, data, ent.start, _hyphen_tail(tokens, ent.end, label) if ent.end < len(tokens) else ent.end, label
+            tokens, data, ent.start, hyphen_tail(tokens, ent.end, label) if ent.end < len(tokens) else ent.end, label
         )
         if raw is not None:
             out.append(raw)
+    for first, last in titled_names(tokens, data):  # "ministre de la Culture Rachida Dati"
+        start, end = tokens.start(first), tokens.end(last - 1)
+        out = [r for r in out if r.end <= start or r.start >= end]
+        out.append(_Raw(start, end, "PER", first, last, tokens.text[start:end]))
     return out
 
 
