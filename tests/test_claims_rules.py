@@ -71,3 +71,9 @@ def test_scorer_reads_a_sentence_capital_as_no_name() -> None:
     assert _claim_matches({"stance": "deny", "holder": None, "target": "leur implication"}, article)
     article.claims[0].holder = Holder(None, "Les notables de Zébéla")
     assert not _claim_matches({"stance": "deny", "holder": None, "target": "leur implication"}, article)
+
+
+def test_a_day_is_not_part_of_the_claimed_noun_phrase() -> None:
+    text = "Le ministre a démenti ces informations mardi."
+    article = dateline.read_text(text, raw=True, language="fr", date="2024-06-11")
+    assert [(c.stance, c.text) for c in article.claims] == [("deny", "ces informations")]

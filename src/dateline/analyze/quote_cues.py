@@ -219,8 +219,10 @@ def np_extent(head: Token, lex: Lexicon, lo: int, hi: int) -> tuple[int, int] | 
     doc = head.doc
     while first < last and (doc[first].pos_ in {"PUNCT", "ADP", "CCONJ"} or doc[first].is_space):
         first += 1
-    while last > first and (doc[last].pos_ in {"PUNCT", "CCONJ", "ADP"} or doc[last].is_space):
-        last -= 1
+    while last > first and (
+        doc[last].pos_ in {"PUNCT", "CCONJ", "ADP"} or doc[last].is_space or doc[last].lower_ in lex.time_words
+    ):
+        last -= 1  # nor on a day the parser hung on the noun: "a démenti ces informations mardi"
     return first, last + 1
 
 
