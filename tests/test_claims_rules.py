@@ -77,3 +77,10 @@ def test_a_day_is_not_part_of_the_claimed_noun_phrase() -> None:
     text = "Le ministre a démenti ces informations mardi."
     article = dateline.read_text(text, raw=True, language="fr", date="2024-06-11")
     assert [(c.stance, c.text) for c in article.claims] == [("deny", "ces informations")]
+
+
+def test_finite_verb_the_parser_hung_on_its_subject() -> None:
+    # fr_core_news_md makes "conteste" an adjectival clause of "avocate" here.
+    text = "L'avocate du suspect, Me Laura Benoît, conteste cette version."
+    article = dateline.read_text(text, raw=True, language="fr", date="2024-06-11")
+    assert [(c.stance, c.holder.name if c.holder else None) for c in article.claims] == [("reject", "Laura Benoît")]

@@ -319,6 +319,9 @@ def subject(verb: Token, lex: Lexicon) -> Token | None:
                         return token.head  # "une lettre … qui annonçait": the antecedent noun
                     continue
                 return child
+        finite = "Fin" in token.morph.get("VerbForm")
+        if token.dep_ == "acl" and finite and token.head.pos_ in {"NOUN", "PROPN"} and token.head.i < token.i:
+            return token.head  # "L'avocate du suspect, Me X, conteste …": the main verb hung on its subject
         participle = token.pos_ == "VERB" and not auxiliaries(token) and token.dep_ in {"advcl", "acl", "conj", "xcomp"}
         if participle and token.head is not token:
             token = token.head  # "…, estimant que": the subject of the verb it hangs on
