@@ -43,6 +43,17 @@ def squash(text: str | None) -> str:
     return _SPACE.sub(" ", _INVISIBLE.sub("", text or "")).strip()
 
 
+def squashed_over(text: str, limit: int) -> bool:
+    """Whether squash(text) is longer than `limit`, read from the start of the text only: the
+    visible characters of a prefix are a lower bound (squash keeps every character that is
+    neither space nor invisible). The date-line reader asks this of every line element, and
+    a container's text can be the whole page."""
+    if len(text) <= limit:
+        return False
+    visible = "".join(text[: 4 * limit].split())  # (str.split and the regex's \s: the same spaces)
+    return len(_INVISIBLE.sub("", visible)) > limit or len(squash(text)) > limit
+
+
 def key(text: str) -> str:
     """Comparison key: lower case, letters and digits only."""
     return _NON_WORD.sub("", text.lower())

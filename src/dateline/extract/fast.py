@@ -110,6 +110,8 @@ _LINE = frozenset(
 )
 # ... and these also leave a blank line around them (a new block for the cleaner).
 _PARAGRAPH = frozenset({"blockquote", "dl", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "ol", "p", "pre", "ul"})
+# Tag -> whether it is a paragraph (True) or only breaks a line (False).
+_BLOCK = {**dict.fromkeys(_LINE, False), **dict.fromkeys(_PARAGRAPH, True)}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 _PARSER = etree.HTMLParser(  # type: ignore[call-arg]  # (default_doctype: lxml has it, its stubs not)
@@ -193,13 +195,6 @@ def parse(html: str) -> HtmlElement | None:
     return tree if isinstance(tree, HtmlElement) else None
 
 
-def _hidden(element: HtmlElement) -> bool:
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return True
-    style = element.get("style")
-    return bool(style) and bool(_HIDDEN_STYLE.search(style or ""))
-
-
 def page_lines(tree: HtmlElement) -> list[str]:
     """The page's visible text as lines ("" between blocks), its <title> first."""
     out: list[str] = []
@@ -220,33 +215,54 @@ def page_lines(tree: HtmlElement) -> list[str]:
         if blank and out and out[-1]:
             out.append("")
 
-    # An explicit stack, not recursion: hostile pages nest elements thousands deep. Entries:
-    # an element to visit (with whether it lies inside <article>/<main>), text to add (a
-    # tail), or the end of a block (True: a paragraph, followed by a blank line).
-    stack: list[tuple[HtmlElement, bool] | str | bool] = [(root, False)]
-    while stack and len(out) <= MAX_LINES:
-        entry = stack.pop()
-        if isinstance(entry, str):
-            inline.append(entry)
+    # lxml's walker, not recursion (hostile pages nest elements thousands deep) nor a Python
+    # stack of elements and tails (twice the CPU: this walk reads every element of the page).
+    # A skipped element still gets its "end" event, right after its "start": only its tail
+    # counts. Comments (none after our parser, but any tree) give their tail too.
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    articles = 0  # open <article>/<main> elements around the current one
+    skipped = False
+    for event, element in walker:
+        if event == "start":
+            tag = element.tag if isinstance(element.tag, str) else ""
+            if (
+                not tag
+                or tag in _SKIP
+                or (tag in _OUTER and not articles)
+                # hidden (the attribute, ARIA, or an inline style)
+                or element.get("hidden") is not None
+                or element.get("aria-hidden") == "true"
+                or ((style := element.get("style")) and _HIDDEN_STYLE.search(style))
+            ):
+                walker.skip_subtree()
+                skipped = True
+                continue
+            paragraph = _BLOCK.get(tag)
+            if paragraph is not None:
+                flush(paragraph)
+                if len(out) > MAX_LINES:
+                    break
+            if element.text:
+                inline.append(element.text)
+            if tag in _ARTICLE:
+                articles += 1
             continue
-        if isinstance(entry, bool):
-            flush(entry)
-            continue
-        element, in_article = entry
-        tag = element.tag.lower() if isinstance(element.tag, str) else ""
-        if not tag or tag in _SKIP or (tag in _OUTER and not in_article) or _hidden(element):
-            continue
-        block = tag in _LINE or tag in _PARAGRAPH
-        if block:
-            flush(tag in _PARAGRAPH)
-            stack.append(tag in _PARAGRAPH)
-        if element.text:
-            inline.append(element.text)
-        inside = in_article or tag in _ARTICLE
-        for child in reversed(element):
-            if child.tail:
-                stack.append(child.tail)
-            stack.append((child, inside))
+        if event == "end":
+            if skipped:
+                skipped = False
+            else:
+                tag = element.tag
+                paragraph = _BLOCK.get(tag)
+                if paragraph is not None:
+                    flush(paragraph)
+                    if len(out) > MAX_LINES:
+                        break
+                if tag in _ARTICLE:
+                    articles -= 1
+            if element is root:
+                break
+        if element.tail:
+            inline.append(element.tail)
     flush(False)
     return out[:MAX_LINES]
 

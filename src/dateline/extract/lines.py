@@ -89,8 +89,10 @@ def count_words(text: str) -> int:
 def _measure(index: int, text: str, block: int, cues: Cues) -> Unit:
     line_key = key(text)
     tokens = _WORD.findall(line_key)
-    words = count_words(text)
-    stop = sum(t in cues.stopwords for t in tokens) / len(tokens) if tokens else 0.0
+    # An ASCII line has the words of its key (lower case keeps ASCII word characters) and no
+    # CJK: no second tokenisation.
+    words = len(tokens) if text.isascii() else count_words(text)
+    stop = sum(map(cues.stopwords.__contains__, tokens)) / len(tokens) if tokens else 0.0
     # A short line cut off with an ellipsis is a teaser ("Microsoft removes the hold for...").
     sentence = bool(_SENTENCE_END.search(text)) and not (words < TEASER_MAX_WORDS and _ELLIPSIS.search(text))
     return Unit(index, text, line_key, block, words, stop, sentence)

@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 
 from ..lang import LangPack
 from . import dates, jsonld
-from .bylines import squash
+from .bylines import squash, squashed_over
 
 # `<meta>` names, most specific first (property/name/itemprop values, lower-cased).
 PUBLISHED_META = (
@@ -161,13 +161,19 @@ def _from_time_elements(tree: HtmlElement, scope: HtmlElement, found: MetaDates,
 
 def _from_date_line(scope: HtmlElement, found: MetaDates, words: DateWords) -> None:
     for element in scope.iter():
-        if not isinstance(element.tag, str) or element.tag in {"script", "style", "article", "main", "body"}:
+        tag = element.tag
+        if not isinstance(tag, str) or tag in {"script", "style", "article", "main", "body"}:
             continue
-        classed = _DATE_CLASS.search(f"{element.get('class') or ''} {element.get('id') or ''}")
-        if not classed and element.tag not in _LINE_TAGS:
+        # (most elements have neither attribute: no string to build and search)
+        names, ident = element.get("class"), element.get("id")
+        classed = (names is not None or ident is not None) and _DATE_CLASS.search(f"{names or ''} {ident or ''}")
+        if not classed and tag not in _LINE_TAGS:
             continue
-        text = squash(element.text_content())
-        if not text or len(text) > _MAX_DATELINE_CHARS:
+        raw = element.text_content()
+        if squashed_over(raw, _MAX_DATELINE_CHARS):
+            continue
+        text = squash(raw)
+        if not text:
             continue
         if not classed and not text.lower().startswith(words.published_cues):
             continue  # an unclassed line is a date line only when it says so ("Publié le ...")
