@@ -47,6 +47,8 @@ class Cues:
     contains: re.Pattern[str]
     related: tuple[str, ...]
     article_end: tuple[str, ...]
+    article_end_whole: frozenset[str]  # the cues as a whole line (no trailing ":")
+    article_end_opening: tuple[str, ...]  # the cues that may open a longer line
     section_prefix: tuple[str, ...]
     byline_prefix: tuple[str, ...]
     caption: re.Pattern[str]
@@ -80,11 +82,8 @@ class Cues:
             return False
         trimmed = line_key.strip(_TRIM + "0123456789")
         # One-word cues must be the whole line: "Comments" ends the article, a heading
-        # "Comments from the minister" does not.
-        return any(
-            trimmed == cue.rstrip(":") or ((" " in cue or cue.endswith(":")) and trimmed.startswith(cue))
-            for cue in self.article_end
-        )
+        # "Comments from the minister" does not; phrases and "Label:" cues open it.
+        return trimmed in self.article_end_whole or trimmed.startswith(self.article_end_opening)
 
     def section(self, line: str, line_key: str | None = None) -> str | None:
         """The section a "More stories from X" line names (the space before X may be lost)."""
@@ -144,6 +143,7 @@ def _compile(packs: list[LangPack]) -> Cues:
     year = r"(?P<y>(?:19|20)\d\d)"
     flags = re.IGNORECASE
     credit_cues = gather("credit_cue")
+    article_end = gather("article_end")
     # Cues made of letters must stand as words ("afp" not in "afpa"); "©" stands anywhere.
     # One word-bounded group, not a pair of lookarounds around each cue: the same lines match,
     # at a sixth of the cost (the regex engine tries each alternative at every position).
@@ -156,7 +156,9 @@ def _compile(packs: list[LangPack]) -> Cues:
         prefix=tuple(gather("prefix")),
         contains=re.compile(_alternation(gather("contains")) or r"(?!x)x"),
         related=tuple(gather("related")),
-        article_end=tuple(gather("article_end")),
+        article_end=tuple(article_end),
+        article_end_whole=frozenset(c.rstrip(":") for c in article_end),
+        article_end_opening=tuple(c for c in article_end if " " in c or c.endswith(":")),
         section_prefix=tuple(sorted(set(gather("section_prefix")), key=len, reverse=True)),
         # "par " keeps its space: "Partager" is not a byline.
         byline_prefix=tuple(

@@ -155,6 +155,8 @@ def _credit_tail(unit: Unit, cues: Cues) -> bool:
 def is_byline(unit: Unit, cues: Cues) -> bool:
     if unit.words > BYLINE_MAX_WORDS or len(unit.text) > MAX_CHARS_PER_WORD * BYLINE_MAX_WORDS:
         return False
+    if not unit.key.startswith(cues.byline_prefix):  # (the head starts the key: no split needed)
+        return False
     head = unit.key.split("|")[0].strip()
     return head.startswith(cues.byline_prefix) and len(head) > 4
 
