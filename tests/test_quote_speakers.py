@@ -140,3 +140,18 @@ def test_quote_as_subject_is_no_incise() -> None:
         "Pour l'intestin, le conseil « mangez de tout » prend tout son sens quand on parle du microbiote."
     )
     assert not any(q.text == "« mangez de tout »" for q in article.quotes)
+
+
+def test_english_source_with_an_apposition_and_a_compound_name() -> None:
+    text = (
+        "According to the Institute for the Study of War, a Washington-based think tank, Russia has gained "
+        "little ground since March.\n\n"
+        "Nato Secretary General Jens Stoltenberg confirmed that new Patriot batteries would be sent. "
+        '"Allies have stepped up," he told the BBC.'
+    )
+    article = dateline.read_text(text, raw=True, language="en", date="2024-05-14")
+    sourced = quote_with(article, "gained little ground")
+    assert sourced.text.startswith("Russia has gained")
+    assert sourced.speaker is not None and "Institute for the Study of War" in sourced.speaker.name
+    allies = quote_with(article, "stepped up")
+    assert allies.speaker is not None and allies.speaker.name == "Jens Stoltenberg"

@@ -176,6 +176,22 @@ def find_verbal(doc: Any, lex: Lexicon, spans: list[tuple[int, int]], all_units:
     return out
 
 
+def _clause_start(doc: Any, first: int, unit: Unit, lex: Lexicon) -> int | None:
+    """Where the clause a source marker introduces starts: the left edge of the subject of the
+    first finite verb after the marker ("Selon le parquet, le suspect, un homme de 34 ans,
+    circulait …" starts at "le suspect"; "According to X, a Washington-based think tank,
+    Russia has …" at "Russia"), or None when that verb has no subject after the marker."""
+    for token in doc[first : unit.last]:
+        if token.pos_ not in {"VERB", "AUX"} or "Fin" not in token.morph.get("VerbForm"):
+            continue
+        verb = token.head if token.pos_ == "AUX" and token.dep_ != "ROOT" else token
+        subject = next((c for c in verb.children if c.dep_ in lex.dep_subject), None)
+        if subject is None or subject.left_edge.i <= first:
+            return None
+        return int(subject.left_edge.idx)
+    return None
+
+
 def _comma_after_np(doc: Any, normalised: str, end: int, unit: Unit, lex: Lexicon) -> bool:
     after = next((t for t in doc[unit.first : unit.last] if t.idx >= end), None)
     np = cues.linear_np(doc, after.i, unit.last, lex) if after is not None else None
@@ -236,7 +252,10 @@ def find_sourced(
             before = normalised[unit.start : match.start()].strip()
             between_commas = before.endswith(",") and normalised[np_end : np_end + 1] == ","
             if not before or before in {'"'}:
-                start, end = trim(cues.text_of(doc), np_end, unit.end)
+                clause = _clause_start(doc, after.i, unit, lex)
+                if clause is not None and clause < np_end:  # the phrase reader ran into the clause
+                    np_end = max(np_start, cues.text_of(doc).rfind(",", np_start, clause))
+                start, end = trim(cues.text_of(doc), clause if clause is not None else np_end, unit.end)
             elif between_commas:  # "…, toujours selon X, …": the whole sentence is sourced
                 start, end = trim(cues.text_of(doc), unit.start, unit.end)
             else:

@@ -280,7 +280,12 @@ class Resolver:
 
     def _modifier(self, span: Any) -> bool:
         """A name after an article or a common noun names no one here: "la LPPR", "la loi
-        LPPR", "l'affaire Fillon" (a role noun before it is fine: "la sénatrice Anne Perrin")."""
+        LPPR", "l'affaire Fillon" (a role noun before it is fine: "la sénatrice Anne Perrin");
+        nor does one that modifies the common noun after it ("new Patriot batteries", English
+        compounds the tagger reads as a person)."""
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if after is not None and after.pos_ == "NOUN" and after.is_lower and span.root.dep_ == "compound":
+            return True
         if span.start == 0:
             return False
         before = span.doc[span.start - 1]
