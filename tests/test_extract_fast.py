@@ -159,6 +159,30 @@ def test_page_lines_layout() -> None:
     assert fast.page_lines(tree) == ["T", "", "a b c", "", "d", "e", "", "f", ""]
 
 
+def test_page_lines_skips_hidden_and_furniture_but_keeps_tails() -> None:
+    html = (
+        "<html><body><header>menu</header><article><header>Titre</header><p>un<span hidden>x</span> deux</p>"
+        "<div style='display: none'>caché</div>après<footer>tags</footer></article><footer>pied</footer>"
+        "<nav>nav</nav>fin</body></html>"
+    )
+    tree = fast.parse(html)
+    assert tree is not None
+    assert fast.page_lines(tree) == ["Titre", "", "un deux", "", "après", "tags", "fin"]
+    # A tree that kept its comments (another parser): the text after a comment still counts.
+    from lxml import etree
+
+    kept = etree.fromstring("<html><body><p>a<!-- c -->b</p></body></html>", etree.HTMLParser())
+    assert fast.page_lines(kept) == ["ab", ""]
+
+
+def test_squashed_over_agrees_with_squash() -> None:
+    from dateline.extract.bylines import squash, squashed_over
+
+    texts = ["court", " \n " * 500 + "Publié le 2 mai 2024", "\u200b" * 900 + "x", "mot " * 300, "a" * 161, "a" * 160]
+    for text in texts:
+        assert squashed_over(text, 160) == (len(squash(text)) > 160), text[:20]
+
+
 def test_setting_turns_fast_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config = tmp_path / "fast.toml"
     config.write_text("[extract]\nfast = true\n")
