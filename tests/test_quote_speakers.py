@@ -155,3 +155,17 @@ def test_english_source_with_an_apposition_and_a_compound_name() -> None:
     assert sourced.speaker is not None and "Institute for the Study of War" in sourced.speaker.name
     allies = quote_with(article, "stepped up")
     assert allies.speaker is not None and allies.speaker.name == "Jens Stoltenberg"
+
+
+def test_clause_the_parser_read_as_a_relative_on_the_addressee() -> None:
+    text = "TotalEnergies a indiqué à l'AFP qu'il appliquerait la hausse « sans délai »."
+    quote = quote_with(read_fr(PRIZE + text), "appliquerait")
+    assert quote.kind == "indirect" and quote.speaker is not None and quote.speaker.name == "TotalEnergies"
+
+
+def test_surname_that_is_also_a_title() -> None:
+    text = (
+        "« Cette hausse est indispensable », a justifié Bruno Le Maire. "
+        "Le ministre a assuré que les ménages seraient protégés."
+    )
+    assert speaker_of(text, "ménages seraient protégés") == "Bruno Le Maire"

@@ -118,6 +118,8 @@ def _clean(tokens: Tokens, data: EntityData, first: int, last: int, label: Entit
         return None  # a role tagged as a name ("ministre de la Santé" as ORG, "Premier ministre …" as MISC)
     if label in ("PER", "MISC"):
         for j in range(first, min(last, first + 4)):  # a title the tagger took in: "Premier ministre X"
+            if j > first and tokens.pos[j - 1] == "PROPN":
+                break  # inside the name already: "Bruno Le Maire" holds no title "maire"
             n = role_length(tokens, data, j)
             if n:
                 k = j + n

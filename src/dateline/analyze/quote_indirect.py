@@ -42,6 +42,23 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _addressee_relative(verb: Token, word: Token) -> bool:
+    """ "qu'" parsed as the relative pronoun of a clause on a noun that hangs on the verb right
+    before it (its addressee or source: "à l'AFP", "aux journalistes")."""
+    clause = word.head
+    noun = clause.head
+    return (
+        word.pos_ == "PRON"
+        and "relcl" in clause.dep_
+        and clause.i > word.i
+        and noun.head.i == verb.i
+        and noun.pos_ in {"NOUN", "PROPN"}
+        and any(c.dep_ == "case" for c in noun.children)  # "à l'AFP", not "dire ce que …"
+        and noun.i < word.i
+        and all(t.i == noun.i or t.head.i == noun.i or t.is_punct for t in verb.doc[noun.i + 1 : word.i])
+    )
+
+
 def complement(verb: Token, lex: Lexicon, unit: Unit) -> tuple[int, int] | None:
     """The verb's reported clause as token range: que-clause, ccomp, or infinitive."""
     doc = verb.doc
@@ -59,6 +76,10 @@ def complement(verb: Token, lex: Lexicon, unit: Unit) -> tuple[int, int] | None:
             ):
                 return token.i + 1, min(head.right_edge.i + 1, unit.last)
             break  # a later "que" belongs to another clause
+        if low in lex.complementizers and _addressee_relative(verb, token):
+            # "a indiqué à l'AFP qu'il appliquerait …": the parser read "qu'" as a relative
+            # pronoun on the addressee; a verb of speech with its addressee takes a clause.
+            return token.i + 1, min(token.head.right_edge.i + 1, unit.last)
     for child in verb.children:
         if child.dep_ in lex.dep_clause and child.i > verb.i and child.pos_ in {"VERB", "AUX", "ADJ", "NOUN"}:
             first = child.left_edge.i
