@@ -169,3 +169,12 @@ def test_surname_that_is_also_a_title() -> None:
         "Le ministre a assuré que les ménages seraient protégés."
     )
     assert speaker_of(text, "ménages seraient protégés") == "Bruno Le Maire"
+
+
+def test_full_name_after_a_descriptive_noun_is_a_person() -> None:
+    text = (
+        "Son entraîneur, Luis Ortega, s'est réjoui de la victoire.\n\n"
+        "Côté lillois, le défenseur José Fonte ne cachait pas sa déception. "
+        "« On a manqué d'efficacité », a expliqué le capitaine."
+    )
+    assert speaker_of(text, "manqué d'efficacité") == "José Fonte"

@@ -289,9 +289,12 @@ class Resolver:
         if span.start == 0:
             return False
         before = span.doc[span.start - 1]
-        return before.pos_ == "DET" or (
-            before.pos_ == "NOUN" and before.lower_ not in self.lex.person_roles | self.lex.title_gender.keys()
-        )
+        if before.pos_ == "DET":
+            return True
+        # A full name after a noun is a title's person ("le défenseur José Fonte"); a lone name
+        # after one is a label ("la loi Veil", "l'affaire Fillon").
+        titled = before.lower_ in self.lex.person_roles | self.lex.title_gender.keys() or len(span) > 1
+        return before.pos_ == "NOUN" and not titled
 
     def _known_before(self, start: int, gender: str | None) -> Entity | None:
         """The last person within reach known to be of the pronoun's gender, for the genders
