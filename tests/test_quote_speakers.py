@@ -178,3 +178,12 @@ def test_full_name_after_a_descriptive_noun_is_a_person() -> None:
         "« On a manqué d'efficacité », a expliqué le capitaine."
     )
     assert speaker_of(text, "manqué d'efficacité") == "José Fonte"
+
+
+def test_role_mention_between_two_quotes_breaks_the_chain() -> None:
+    text = (
+        "La maire de Nantes, Johanna Rolland, a reçu mardi le préfet Didier Martin.\n\n"
+        "« Nous ne pouvons pas continuer comme ça », a-t-elle insisté devant la presse.\n\n"
+        "Le préfet a de son côté promis vingt policiers. « Ce renfort sera pérenne », a-t-il assuré."
+    )
+    assert speaker_of(text, "renfort sera pérenne") == "Didier Martin"

@@ -283,6 +283,8 @@ class Resolver:
         LPPR", "l'affaire Fillon" (a role noun before it is fine: "la sénatrice Anne Perrin");
         nor does one that modifies the common noun after it ("new Patriot batteries", English
         compounds the tagger reads as a person)."""
+        if span[0].is_lower:
+            return False  # a role mention the entities step resolved ("le préfet"), not a name
         after = span.doc[span.end] if span.end < len(span.doc) else None
         if after is not None and after.pos_ == "NOUN" and after.is_lower and span.root.dep_ == "compound":
             return True
@@ -341,8 +343,8 @@ class Resolver:
             root = span.root
             while root.dep_ in {"appos", "flat:name", "flat", "compound"} and root.head is not root:
                 root = root.head
-            if root.dep_ in self.lex.dep_subject:
-                return self._full(entity)
+            if root.dep_ in self.lex.dep_subject and root.head.dep_ not in self.lex.dep_clause:
+                return self._full(entity)  # not the subject of reported content ("a estimé que X …")
         return None
 
     def _first_person_between(self, start: int, stop: int) -> Entity | None:
