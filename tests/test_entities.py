@@ -327,3 +327,10 @@ def test_person_after_a_portfolio_title(text: str, name: str, role: str | None) 
     person = next((e for e in article.entities if e.name == name), None)
     assert person is not None and person.label == "PER"
     assert role is None or role in person.roles
+
+
+def test_role_in_a_complement_before_a_name_is_not_its_title() -> None:
+    text = "Prenant la parole devant le juge, Paul Kamara a reconnu tous les chefs d'accusation."
+    article = dateline.read_text(text, raw=True, language="fr", date="2024-02-11")
+    person = next(e for e in article.entities if e.name == "Paul Kamara")
+    assert "juge" not in person.roles

@@ -134,6 +134,8 @@ def title_before(tokens: Tokens, data: EntityData, s: int) -> str | None:
         first += 1  # "Trump's adviser John Bolton": the possessor is another person
     if comma and (first == 0 or tokens.key(first - 1) not in data.definite):
         return None  # "X, Name" without a definite role NP is a list, not an apposition
+    if comma and first >= 2 and tokens.pos[first - 2] == "ADP":
+        return None  # "devant le juge, Pokpa Soropogui a reconnu": a complement, then the subject
     last = right
     while last > first and (tokens.pos[last] in _LINK_POS or tokens.doc[last].text in data.honorifics):
         last -= 1  # never end on "de", nor on the "M." of "le représentant légal M. X"
