@@ -187,3 +187,14 @@ def test_role_mention_between_two_quotes_breaks_the_chain() -> None:
         "Le préfet a de son côté promis vingt policiers. « Ce renfort sera pérenne », a-t-il assuré."
     )
     assert speaker_of(text, "renfort sera pérenne") == "Didier Martin"
+
+
+def test_english_pronoun_after_a_sentence_the_parser_left_without_subject() -> None:
+    text = (
+        "Chancellor Jeremy Hunt welcomed the decision on Thursday.\n\n"
+        'Labour\'s shadow chancellor, Rachel Reeves, accused ministers of "complacency". '
+        "She said families were still struggling with mortgage payments."
+    )
+    article = dateline.read_text(text, raw=True, language="en", date="2024-05-10")
+    quote = quote_with(article, "families were still struggling")
+    assert quote.speaker is not None and quote.speaker.name == "Rachel Reeves"

@@ -345,6 +345,11 @@ class Resolver:
                 root = root.head
             if root.dep_ in self.lex.dep_subject and root.head.dep_ not in self.lex.dep_clause:
                 return self._full(entity)  # not the subject of reported content ("a estimé que X …")
+            misparsed = (
+                root.dep_ == "ROOT" and root.pos_ in {"NOUN", "PROPN"} and any(t.pos_ == "VERB" for t in root.sent)
+            )
+            if misparsed:  # a noun at the root of a sentence with a verb: its opening phrase is the subject
+                return self._full(entity)  # (a caption has no verb: "X et Y dans le cortège")
         return None
 
     def _first_person_between(self, start: int, stop: int) -> Entity | None:
