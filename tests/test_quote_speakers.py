@@ -198,3 +198,9 @@ def test_english_pronoun_after_a_sentence_the_parser_left_without_subject() -> N
     article = dateline.read_text(text, raw=True, language="en", date="2024-05-10")
     quote = quote_with(article, "families were still struggling")
     assert quote.speaker is not None and quote.speaker.name == "Rachel Reeves"
+
+
+def test_learnt_from_sources() -> None:
+    text = "Le ministre va démissionner, a-t-on appris de sources concordantes."
+    quote = quote_with(read_fr(text), "va démissionner")
+    assert quote.speaker is not None and quote.speaker.name == "sources concordantes"

@@ -27,6 +27,8 @@ def source_after(verb: Token, unit: Unit, normalised: str, lex: Lexicon) -> tupl
         token = _token_at(doc, char)
         if token is None:
             continue
+        if token.i > 0 and doc[token.i - 1].pos_ == "NOUN":
+            token = doc[token.i - 1]  # "de source policière": the marker's noun heads the source
         span = cues.linear_np(doc, token.i, unit.last, lex)
         if span is not None:
             return (*_chars(doc, span), doc[span[1] - 1])
