@@ -204,3 +204,8 @@ def test_learnt_from_sources() -> None:
     text = "Le ministre va démissionner, a-t-on appris de sources concordantes."
     quote = quote_with(read_fr(text), "va démissionner")
     assert quote.speaker is not None and quote.speaker.name == "sources concordantes"
+
+
+def test_placeholder_subject_names_no_speaker() -> None:
+    article = read_fr(PRIZE + "Il faut signaler que les prix ont augmenté de 10 % en un an.")
+    assert not any("les prix ont augmenté" in q.text for q in article.quotes)

@@ -66,6 +66,8 @@ def speaker_span(
     """The characters of the verb's speaker mention and its head token, or None. In an incise
     ("…, explique l'élu, …") the subject follows the verb whatever the parser says."""
     doc = verb.doc
+    if cues.placeholder_subject(verb, lex):
+        return None
     pronoun = cues.hyphen_pronoun(verb, lex)
     if pronoun is not None:
         if pronoun.lower_ in lex.person_pronouns:

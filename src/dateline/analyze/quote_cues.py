@@ -306,6 +306,19 @@ def inverted(verb: Token, lex: Lexicon, stop: int) -> bool:
     return span is not None and span[0] - verb.i <= INVERSION_GAP
 
 
+def placeholder_subject(verb: Token, lex: Lexicon) -> bool:
+    """ "Il faut signaler que …": the verb, or the verb it is the complement of, has a
+    placeholder subject; nobody is the speaker."""
+    token = verb
+    for _ in range(3):
+        if any(c.dep_ in lex.dep_expletive for c in token.children):
+            return True
+        if token.dep_ not in lex.dep_xcomp or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
 def subject(verb: Token, lex: Lexicon) -> Token | None:
     """The verb's grammatical subject, following conjoined and relative verbs upward."""
     token = verb

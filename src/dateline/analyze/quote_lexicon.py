@@ -39,6 +39,7 @@ class Lexicon:
     negation: frozenset[str]
     complementizers: frozenset[str]
     dep_subject: frozenset[str]
+    dep_expletive: frozenset[str]
     dep_passive_subject: frozenset[str]
     dep_agent: frozenset[str]
     dep_clause: frozenset[str]
@@ -119,6 +120,7 @@ def load(code: str) -> Lexicon:
         negation=frozenset(w.replace("’", "'") for w in _words(words, "negation")),
         complementizers=frozenset(w.replace("’", "'") for w in _words(words, "complementizers")),
         dep_subject=_words(deps, "subject"),
+        dep_expletive=_words(deps, "expletive"),
         dep_passive_subject=_words(deps, "passive_subject"),
         dep_agent=_words(deps, "agent"),
         dep_clause=_words(deps, "clause"),
