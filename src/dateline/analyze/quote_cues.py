@@ -309,9 +309,11 @@ def inverted(verb: Token, lex: Lexicon, stop: int) -> bool:
 def placeholder_subject(verb: Token, lex: Lexicon) -> bool:
     """ "Il faut signaler que …": the verb, or the verb it is the complement of, has a
     placeholder subject; nobody is the speaker."""
+    if hyphen_pronoun(verb, lex) is not None:
+        return False  # "a-t-il ajouté": the "-t-" the parser may call expletive
     token = verb
     for _ in range(3):
-        if any(c.dep_ in lex.dep_expletive for c in token.children):
+        if any(c.dep_ in lex.dep_expletive and not c.text.startswith("-") for c in token.children):
             return True
         if token.dep_ not in lex.dep_xcomp or token.head is token:
             return False
