@@ -6,8 +6,6 @@ French model tags as one organisation with the title ("ministre de la Culture Ra
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..article import EntityLabel
 from .entity_data import EntityData
 from .entity_roles import Tokens, role_length
@@ -91,7 +89,3 @@ def _portfolio_at(tokens: Tokens, data: EntityData, j: int) -> int:
         if j + k <= len(tokens) and " ".join(tokens.key(m) for m in range(j, j + k)) in data.portfolios:
             return k
     return 0
-
-
-def _capital(doc: Any, i: int) -> bool:
-    return i < len(doc) and str(doc[i].text)[:1].isupper()
