@@ -209,3 +209,11 @@ def test_learnt_from_sources() -> None:
 def test_placeholder_subject_names_no_speaker() -> None:
     article = read_fr(PRIZE + "Il faut signaler que les prix ont augmenté de 10 % en un an.")
     assert not any("les prix ont augmenté" in q.text for q in article.quotes)
+
+
+def test_statement_speaks_for_the_organisation_that_issued_it() -> None:
+    text = (
+        "Le club de l'Olympique lyonnais a confirmé qu'un de ses salariés était impliqué.\n\n"
+        "« Nous apporterons tout notre soutien à la justice », indique le communiqué."
+    )
+    assert speaker_of(text, "tout notre soutien") == "club de l'Olympique lyonnais"

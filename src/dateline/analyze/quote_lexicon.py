@@ -34,6 +34,7 @@ class Lexicon:
     work_nouns: frozenset[str]
     naming_words: frozenset[str]
     org_nouns: frozenset[str]
+    document_nouns: frozenset[str]
     infinitive_verbs: frozenset[str]
     hedges: frozenset[str]
     negation: frozenset[str]
@@ -115,6 +116,7 @@ def load(code: str) -> Lexicon:
         work_nouns=_words(words, "work_nouns"),
         naming_words=_words(words, "naming_words"),
         org_nouns=_words(words, "org_nouns"),
+        document_nouns=_words(words, "document_nouns"),
         infinitive_verbs=_words(words, "infinitive_verbs"),
         hedges=_words(words, "hedges"),
         negation=frozenset(w.replace("’", "'") for w in _words(words, "negation")),

@@ -151,7 +151,7 @@ class Resolver:
         if head is not None and "Plur" in head.morph.get("Number"):
             return found  # "les avocats du colonel" are not the colonel, nor any one person
         head_word = head.text.lower() if head is not None else (words[0] if words else "")
-        if head_word in self.lex.org_nouns:  # an organisation's description is never a person
+        if head_word in self.lex.org_nouns | self.lex.document_nouns:  # never a person
             if found is None and self._description(start, end):
                 return self._organisation_before(start)  # "« … », écrit l'agence"
             return found  # "L'agence responsable du transport …": "responsable" is no person here
