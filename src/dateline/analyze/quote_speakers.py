@@ -109,6 +109,19 @@ class Resolver:
         persons = self._persons_before(end)
         return bool(persons) and persons[0][0].start_char >= start
 
+    def likely_speaker(self, start: int) -> Speaker | None:
+        """Who a quote standing alone with no cue most likely belongs to: the person last named
+        as a subject before it, else the person last named, within ANTECEDENT_WINDOW (a reader
+        gives such a quote to the person the text is about, never to nobody)."""
+        entity = self._salient_before(start)
+        if entity is None:
+            persons = self._persons_before(start)
+            if persons and start - persons[0][0].end_char <= ANTECEDENT_WINDOW:
+                entity = self._full(persons[0][1])
+        if entity is None:
+            return None
+        return Speaker(entity=entity.id, name=entity.name, start=None, end=None)
+
     def is_pronoun(self, start: int, end: int) -> bool:
         return self.article.text[start:end].strip().lower() in self.lex.person_pronouns
 

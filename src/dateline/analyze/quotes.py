@@ -19,7 +19,7 @@ from ..errors import Code, DatelineError
 from . import quote_cues as cues
 from . import quote_indirect, quote_marks
 from .quote_attribution import speaker_span
-from .quote_context import FLOATING_SENTENCES, Context, Found, clause_subject, continuing, introduced
+from .quote_context import FLOATING_SENTENCES, Context, Found, clause_subject, continuing, introduced, signed
 from .quote_cues import Token, Unit
 from .quote_lexicon import Lexicon
 from .quote_lexicon import load as load_lexicon
@@ -166,8 +166,12 @@ def _direct(ctx: Context, quoted: quote_marks.Quoted, pairs: list[tuple[int, int
         verb, hops = _governing(span, lex)
         if hops > 1 and quote_indirect.find_sourced(doc, lex, ctx.normalised, [unit], pairs):
             verb = None  # "… « très probablement » …, selon un responsable": the source said it
+    lead = ctx.lead_unit(k, quoted.start) if before == "" else None
     if verb is None and not partial:
         verb = _nearest_before(doc, unit, span.start, lex, pairs) or _first_after(doc, unit, span.end, lex, pairs)
+        if verb is None and lead is not None:  # "… comme l'explique l'ingénieur X : ¶ « … »"
+            verb = _nearest_before(doc, lead, lead.last, lex, pairs)
+            unit = lead if verb is not None else unit
     quote = Quote(
         kind="partial" if partial else "direct",
         start=quoted.start,
@@ -196,18 +200,27 @@ def _direct(ctx: Context, quoted: quote_marks.Quoted, pairs: list[tuple[int, int
         return None  # scare quotes, a word or a name in quotation marks
     if text[unit.start : quoted.start].count("(") > text[unit.start : quoted.start].count(")"):
         return None  # quoted titles listed in parentheses ("(« Dessiner une affiche », …)")
-    if before.endswith(":"):
-        subject = clause_subject(doc, unit, span.start, ctx)
+    if before.endswith(":") or lead is not None:
+        opening, first = (unit, span.start) if lead is None else (lead, lead.last)
+        subject = clause_subject(doc, opening, first, ctx)
         if subject is not None:  # "Mohammed, cadre, a assisté au prêche : « … »"
             quote.speaker = subject
             return Found(quote, None, k)
+    quote.speaker = signed(ctx, span.end)
+    if quote.speaker is not None:  # "« … » Olivier Truchot, journaliste, au sujet de …"
+        return Found(quote, None, k)
     previous = next((f for f in reversed(found) if f.quote.speaker is not None), None)
     named = introduced(ctx, k, quoted.start, previous.quote.end if previous is not None else -1, pairs)
     if named is not None:  # "Gabin Formont est en accord. « … »": the person just introduced
         quote.speaker = named
-    elif previous is not None and k - previous.unit <= FLOATING_SENTENCES:
+    elif previous is not None and (
+        k - previous.unit <= FLOATING_SENTENCES
+        or not ctx.resolver.person_named_between(previous.quote.end, quoted.start)
+    ):  # the same speaker goes on until the writer names somebody else
         assert previous.quote.speaker is not None
         quote.speaker = replace(previous.quote.speaker, start=None, end=None)
+    else:
+        quote.speaker = ctx.resolver.likely_speaker(quoted.start)
     return Found(quote, None, k)
 
 
@@ -321,6 +334,8 @@ def _nearest_before(doc: Any, unit: Unit, first: int, lex: Lexicon, pairs: list[
         token = doc[i]
         if cues.in_quote(token.idx, pairs):
             break
+        if token.dep_.startswith("acl") and "Part" in token.morph.get("VerbForm"):
+            continue  # "X, interrogé par La Voix du Nord : « … »" describes the speaker
         if token.pos_ == "VERB" and cues.is_verb(token, lex) and not cues.negated(token, lex):
             return token
     return None

@@ -1,0 +1,83 @@
+"""Speakers of quotes found by their surroundings rather than a verb in their own sentence, on
+fictional French news paragraphs written for these tests: a colon ending the previous paragraph,
+a signature after the closing mark, a speaker going on until somebody else is named, a caption
+line before a paragraph, straight quotation marks spaced the French way."""
+
+from __future__ import annotations
+
+import dateline
+from dateline.article import Article, Quote
+
+
+def read_fr(text: str) -> Article:
+    return dateline.read_text(text, raw=True, language="fr", date="2024-03-05")
+
+
+def quote_with(article: Article, words: str) -> Quote:
+    return next(q for q in article.quotes if words in q.text)
+
+
+def speaker(article: Article, words: str) -> str | None:
+    found = quote_with(article, words).speaker
+    return found.name if found is not None else None
+
+
+def test_colon_at_the_end_of_the_previous_paragraph_introduces_the_quote() -> None:
+    article = read_fr(
+        "Le chantier du tunnel a pris deux ans de retard, comme l'explique l'ingénieur Thibault Marchetti, "
+        "interrogé par La Voix du Nord :\n\n"
+        "« Le sous-sol est plus friable que prévu et chaque mètre nous coûte une semaine. »"
+    )
+    assert speaker(article, "plus friable") == "Thibault Marchetti"
+
+
+def test_name_signed_after_the_closing_mark() -> None:
+    article = read_fr(
+        "Le débat a tourné court sur le plateau de la chaîne régionale.\n\n"
+        "« Elle n'avait rien à faire à cet endroit, elle savait que c'était risqué. » "
+        "Gaëtan Mercier, éditorialiste, le 12 février sur la chaîne."
+    )
+    assert speaker(article, "rien à faire") == "Gaëtan Mercier"
+
+
+def test_a_speaker_goes_on_until_someone_else_is_named() -> None:
+    article = read_fr(
+        "Yasmine Haddad, infirmière à l'hôpital de Lens, raconte ses nuits de garde.\n\n"
+        "« Nous sommes trois pour quarante lits », dit-elle.\n\n"
+        "Le service a perdu six postes en deux ans. Les départs à la retraite n'ont pas été remplacés. "
+        "Les intérimaires coûtent cher. La direction cherche des solutions depuis l'automne.\n\n"
+        "Le plan de recrutement annoncé en janvier n'a rien changé pour l'instant.\n\n"
+        "« On tient parce qu'on s'aime bien, mais jusqu'à quand ? »"
+    )
+    assert speaker(article, "jusqu'à quand") == "Yasmine Haddad"
+
+
+def test_a_quote_with_no_cue_goes_to_the_person_the_text_is_about() -> None:
+    article = read_fr(
+        "Dans son atelier de Roubaix, le tisserand Marcel Delobel reçoit les visiteurs chaque samedi. "
+        "Les métiers à tisser datent de 1920. Le bruit couvre les conversations. Le fils du patron "
+        "a repris la comptabilité. Les commandes arrivent d'Italie et du Japon.\n\n"
+        "« Ici, rien ne se jette, tout se répare. »"
+    )
+    assert speaker(article, "rien ne se jette") == "Marcel Delobel"
+
+
+def test_a_caption_line_is_not_the_subject_of_the_next_paragraph() -> None:
+    # The credit line has no full stop: parsed with the next paragraph, the parser gave
+    # "commentait" a subject outside the speaker's paragraph.
+    article = read_fr(
+        "Une militante retourne vers le cortège - Paris - 5 mai 2024 © E.B\n\n"
+        "Hervé Lenormand, Directeur du journal Le Courrier, commentait lors de la publication du sondage : "
+        "« Nos lecteurs ont un regard de plus en plus exigeant. »"
+    )
+    assert speaker(article, "regard de plus en plus") == "Hervé Lenormand"
+
+
+def test_straight_quotes_with_a_space_before_the_closing_mark() -> None:
+    article = read_fr(
+        'L\'usine de Denain attend un repreneur. "Je suis quand même inquiet pour la suite ", explique '
+        'Bruno Caron, soudeur. "Le site est rentable ", assure Nadia Ferhat, déléguée syndicale.'
+    )
+    assert speaker(article, "quand même inquiet") == "Bruno Caron"
+    assert speaker(article, "site est rentable") == "Nadia Ferhat"
+    assert not any(p.code == "E407" for p in article.problems)
