@@ -71,7 +71,15 @@ def continuing(ctx: Context, who: tuple[int, int, Token], found: list[Found], k:
             known = resolver.entity_gender(previous.quote.speaker.entity)
             if gender is None or known in (None, gender):
                 return replace(previous.quote.speaker, start=start, end=end)
-    return resolver.speaker(start, end, head)
+    speaker = resolver.speaker(start, end, head)
+    if speaker.entity is None and resolver.is_pronoun(start, end):
+        # No one named to refer to: the pronoun goes on with the unnamed speaker quoted just
+        # before ("selon le responsable local. Il a affirmé que …"); else it names nobody.
+        last = next((f for f in reversed(found) if f.quote.speaker is not None and f.quote.end <= start), None)
+        if last is not None and last.quote.speaker is not None and k - last.unit <= FLOATING_SENTENCES:
+            return replace(last.quote.speaker, start=start, end=end)
+        return replace(speaker, name=speaker.name.lower())
+    return speaker
 
 
 def introduced(ctx: Context, k: int, before: int, after: int, pairs: list[tuple[int, int]]) -> Speaker | None:
@@ -154,3 +162,19 @@ def signed(ctx: Context, end: int) -> Speaker | None:
         return None
     speaker = ctx.resolver.speaker(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), doc[j - 1])
     return speaker if speaker.entity is not None else None
+
+
+def same_sources(ctx: Context, quotes: list[Quote]) -> None:
+    """ "…, précise la même source": the speaker is whoever was quoted last before (run once all
+    quotes are found, since a direct quote may follow the indirect one it points back to)."""
+    last: Speaker | None = None
+    for quote in sorted(quotes, key=lambda q: q.start):
+        said = quote.speaker
+        if said is None:
+            continue
+        if said.entity is None and said.start is not None and said.end is not None:
+            mention = quote_marks.normalise(ctx.article.text[said.start : said.end], ctx.lex.marks).lower()
+            if last is not None and any(words in mention for words in ctx.lex.same_source):
+                quote.speaker = replace(last, start=said.start, end=said.end)
+                continue
+        last = said

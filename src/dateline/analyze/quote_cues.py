@@ -300,10 +300,19 @@ def inverted(verb: Token, lex: Lexicon, stop: int) -> bool:
     French news an inverted verb after or inside a quote is an incise of speech."""
     if hyphen_pronoun(verb, lex) is not None:
         return True
-    if any(c.dep_ in lex.dep_subject and c.i < verb.i for c in verb.children):
+    if subject_before(verb, lex):
         return False
     span = linear_np(verb.doc, verb.i + 1, stop, lex)
     return span is not None and span[0] - verb.i <= INVERSION_GAP
+
+
+def subject_before(verb: Token, lex: Lexicon) -> bool:
+    """The verb has a subject before it; a phrase with a preposition the parser called its
+    subject is none ("…, reçu par le chef du gouvernement, indique un communiqué")."""
+    return any(
+        c.dep_ in lex.dep_subject and c.i < verb.i and not any(g.dep_ == "case" for g in c.children)
+        for c in verb.children
+    )
 
 
 def placeholder_subject(verb: Token, lex: Lexicon) -> bool:

@@ -125,7 +125,8 @@ def incise_clause(verb: Token, lex: Lexicon, unit: Unit, first_cue: int) -> tupl
         return None
     if first_cue - 2 >= unit.first and doc[first_cue - 2].is_quote:
         return None  # "« … », a-t-il dit": a direct quote, read by the quotes step
-    if any(c.dep_ in lex.dep_clause | lex.dep_object and c.i > verb.i for c in verb.children):
+    after = [c for c in verb.children if c.dep_ in lex.dep_clause | lex.dep_object and c.i > verb.i]
+    if after and not _object_is_subject(verb, after, lex, unit):
         return None
     before = doc[unit.first : first_cue - 1]
     if len(before) < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in before):
@@ -135,6 +136,18 @@ def incise_clause(verb: Token, lex: Lexicon, unit: Unit, first_cue: int) -> tupl
     if not cues.auxiliaries(verb) and "Fin" not in verb.morph.get("VerbForm"):
         return None  # "…, appelés métabolites": a participle, not an incise
     return unit.first, first_cue - 1
+
+
+def _object_is_subject(verb: Token, after: list[Token], lex: Lexicon, unit: Unit) -> bool:
+    """ "<clause>, indique un communiqué du ministère.": the parser read the inverted subject of
+    the incise as the verb's object. Only a noun phrase that ends the sentence, with no subject
+    before the verb, is taken so."""
+    if len(after) != 1 or after[0].pos_ not in {"NOUN", "PROPN"} or after[0].dep_ not in lex.dep_object:
+        return False
+    if cues.subject_before(verb, lex):
+        return False
+    rest = verb.doc[after[0].right_edge.i + 1 : unit.last]
+    return all(t.is_punct or t.is_space for t in rest)
 
 
 def _incise_subject_first(verb: Token, lex: Lexicon, unit: Unit) -> tuple[int, int] | None:

@@ -59,6 +59,8 @@ class Lexicon:
     title_gender: dict[str, str]
     noun_gender: frozenset[str]
     prefer_known_gender: frozenset[str]
+    first_name_gender: dict[str, str]  # lower-cased first name -> "Fem" / "Masc" (lang/<code>/names.toml)
+    same_source: tuple[str, ...]  # "la même source": whoever was quoted last
 
     def is_quote_verb(self, lemma: str) -> bool:
         return lemma.lower() in self.quote_verbs and lemma.lower() not in self.verb_with_head
@@ -141,4 +143,11 @@ def load(code: str) -> Lexicon:
         title_gender={k.lower(): str(v) for k, v in cast(dict[str, str], words["title_gender"]).items()},
         noun_gender=frozenset(str(g) for g in cast(list[str], words["noun_gender"])),
         prefer_known_gender=frozenset(str(g) for g in cast(list[str], words["prefer_known_gender"])),
+        first_name_gender=_first_names(lang.load(code).resource("names")),
+        same_source=_apostrophes(cast(list[str], words["same_source"])),
     )
+
+
+def _first_names(table: dict[str, object]) -> dict[str, str]:
+    genders = {"feminine": "Fem", "masculine": "Masc"}
+    return {str(n).lower(): genders[k] for k in genders for n in cast(list[str], table[k])}

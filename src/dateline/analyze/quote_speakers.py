@@ -1,20 +1,19 @@
 """Resolve a speaker's words (a name, a role noun phrase, a pronoun) to an entity.
 
-The entities step's `EntityIndex` (analyze/entity_index.py) does the work when the article
-has entities. Before that step runs (or when it found none), `ParseIndex` offers the same four
-lookups over the parse's named entities, so quotes never depend on the step order to work.
+The lookups go through an `Index` (analyze/speaker_index.py): the entities step's, or one over
+the parse's named entities when that step has not run. What the text says of a person's gender
+is read by analyze/speaker_gender.py.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
-from ..article import Article, Entity, EntityLabel, Mention, Speaker
+from ..article import Article, Entity, Speaker
 from .quote_lexicon import Lexicon
-
-PERSON_LABELS = frozenset({"PER", "PERSON"})
-ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
+from .speaker_gender import first_name_gender, mention_gender
+from .speaker_index import ORG_LABELS, PERSON_LABELS, Index
 
 # How far back (characters) a role noun phrase or pronoun may look for its antecedent when the
 # index has no better answer: about two news paragraphs. Set on the seed and the challenge
@@ -25,73 +24,6 @@ ANTECEDENT_WINDOW = 700
 DESCRIPTION_TOKENS = 3
 # Longest description standing for an organisation named before: "le quotidien du soir".
 DESCRIPTION_WORDS = 4
-
-
-class Index(Protocol):
-    def at(self, start: int, end: int) -> Entity | None: ...
-    def by_role(self, text: str, *, near: int | None = None) -> Entity | None: ...
-    def by_name(self, text: str, *, near: int | None = None) -> Entity | None: ...
-    def last_person_before(self, pos: int) -> Entity | None: ...
-
-
-class ParseIndex:
-    """The four lookups over spaCy's entities: persons merged by surname, no roles."""
-
-    def __init__(self, doc: Any) -> None:
-        self.entities: list[Entity] = []
-        by_key: dict[tuple[str, str], Entity] = {}
-        persons: list[tuple[int, int, Entity]] = []
-        for ent in sorted(doc.ents, key=lambda e: -len(e)):
-            label: EntityLabel | None = (
-                "PER" if ent.label_ in PERSON_LABELS else "ORG" if ent.label_ in ORG_LABELS else None
-            )
-            if label is None:
-                continue
-            key = (label, ent[-1].text.lower() if label == "PER" else ent.text.lower())
-            entity = by_key.get(key)
-            if entity is None:
-                entity = Entity(id=f"p{len(self.entities) + 1}", label=label, name=ent.text)
-                by_key[key] = entity
-                self.entities.append(entity)
-            entity.mentions.append(Mention(start=ent.start_char, end=ent.end_char, text=ent.text))
-            if label == "PER":
-                persons.append((ent.start_char, ent.end_char, entity))
-        self._persons = sorted(persons, key=lambda p: p[1])
-
-    def at(self, start: int, end: int) -> Entity | None:
-        best: Entity | None = None
-        for entity in self.entities:
-            for m in entity.mentions:
-                if m.start < end and start < m.end and (best is None or entity.label == "PER"):
-                    best = entity
-        return best
-
-    def by_role(self, text: str, *, near: int | None = None) -> Entity | None:
-        return None
-
-    def by_name(self, text: str, *, near: int | None = None) -> Entity | None:
-        last = text.split()[-1].lower() if text.split() else ""
-        for entity in self.entities:
-            if entity.label == "PER" and entity.name.split()[-1].lower() == last:
-                return entity
-        return None
-
-    def last_person_before(self, pos: int) -> Entity | None:
-        found: Entity | None = None
-        for _start, end, entity in self._persons:
-            if end <= pos:
-                found = entity
-        return found
-
-
-def index_for(article: Article) -> Index:
-    if article.entities:
-        try:
-            from .entity_index import EntityIndex
-        except ImportError:  # the entities step is optional; the parse index is enough to start
-            return ParseIndex(article.nlp)
-        return EntityIndex(article)
-    return ParseIndex(article.nlp)
 
 
 @dataclass
@@ -109,15 +41,19 @@ class Resolver:
         persons = self._persons_before(end)
         return bool(persons) and persons[0][0].start_char >= start
 
-    def likely_speaker(self, start: int) -> Speaker | None:
+    def likely_speaker(self, start: int, end: int) -> Speaker | None:
         """Who a quote standing alone with no cue most likely belongs to: the person last named
-        as a subject before it, else the person last named, within ANTECEDENT_WINDOW (a reader
-        gives such a quote to the person the text is about, never to nobody)."""
+        as a subject before it, else the person last named, within ANTECEDENT_WINDOW, else the
+        first person named after it in its paragraph ("« … ». Marie-Guite Dufay a tout fait …"):
+        a reader gives such a quote to the person the text is about, never to nobody."""
         entity = self._salient_before(start)
         if entity is None:
             persons = self._persons_before(start)
             if persons and start - persons[0][0].end_char <= ANTECEDENT_WINDOW:
                 entity = self._full(persons[0][1])
+        if entity is None:
+            stop = self.article.text.find("\n", end)
+            entity = self._full(self._first_person_between(end, len(self.article.text) if stop < 0 else stop))
         if entity is None:
             return None
         return Speaker(entity=entity.id, name=entity.name, start=None, end=None)
@@ -139,9 +75,12 @@ class Resolver:
             found: set[str] = set()
             for m in entity.mentions if entity is not None and doc is not None else ():
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                said = _gender(span, self.lex) if span is not None else None
+                said = mention_gender(span, self.lex) if span is not None else None
                 if said is not None:
                     found.add(said)
+            if not found and entity is not None:  # the text says nothing: a first name of one gender
+                named = first_name_gender(entity.name, self.lex)
+                found = {named} if named else found
             self._genders[entity_id] = found.pop() if len(found) == 1 else None
         return self._genders[entity_id]
 
@@ -161,24 +100,57 @@ class Resolver:
             return self._full(found)
         if self._demonstrative(start, end):
             return self._antecedent(start, end)  # "ce père de quatre enfants"
+        # Who speaks for an organisation without a name of their own is the organisation, as
+        # all our annotators read it ("un porte-parole d'EDF", "ses dirigeants" after the FNSEA).
+        speaks_for = self._organisation_inside(start, end) or self._possessor(start, end)
         if head is not None and "Plur" in head.morph.get("Number"):
-            return found  # "les avocats du colonel" are not the colonel, nor any one person
+            return found or speaks_for  # "les avocats du colonel" are not the colonel, nor any one person
         head_word = head.text.lower() if head is not None else (words[0] if words else "")
         if head_word in self.lex.org_nouns | self.lex.document_nouns:  # never a person
             if found is None and self._description(start, end):
                 return self._organisation_before(start)  # "« … », écrit l'agence"
-            return found  # "L'agence responsable du transport …": "responsable" is no person here
+            return found or speaks_for  # "L'agence responsable du transport …": "responsable" is no person here
+        indefinite = self._indefinite(start, end)
         role_like = head_word in self.lex.person_roles or any(w in self.lex.person_roles for w in words[:3])
-        by_role = self.index.by_role(text, near=start) if role_like else None
-        if by_role is not None:
+        by_role = self.index.by_role(text, near=start) if role_like and not indefinite else None
+        if by_role is not None:  # "un préfet" is a new person, not the prefect named before
             return by_role
-        if found is None and head is not None and head.pos_ == "NOUN" and not self._indefinite(start, end):
+        if found is None and head is not None and head.pos_ == "NOUN" and not indefinite:
             described = self._described(head, start)
             if described is not None:  # "précise la gastro-entérologue" after "la gastro-entérologue X"
                 return described
-        if role_like and found is None and not self._indefinite(start, end):
+        if found is None and speaks_for is not None:
+            return speaks_for
+        if role_like and found is None and not indefinite:
             return self._antecedent(start, end)
         return found
+
+    def _organisation_inside(self, start: int, end: int) -> Entity | None:
+        """The organisation a phrase names as its complement ("un porte-parole d'EDF")."""
+        doc = self.article.nlp
+        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        if span is None:
+            return None
+        for ent in span.ents:
+            if ent.label_ in ORG_LABELS and ent.start > span.start:
+                found = self.index.at(ent.start_char, ent.end_char)
+                if found is not None and found.label == "ORG":
+                    return found
+        return None
+
+    def _possessor(self, start: int, end: int) -> Entity | None:
+        """The organisation a possessive phrase belongs to ("ses dirigeants", "sa direction"):
+        the organisation named last before it, when no person was named after it."""
+        doc = self.article.nlp
+        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        if span is None or len(span) == 0 or "Yes" not in span[0].morph.get("Poss"):
+            return None
+        organisation = self._organisation_before(start)
+        if organisation is None:
+            return None
+        last_org = max((m.end for m in organisation.mentions if m.end <= start), default=-1)
+        persons = self._persons_before(start)
+        return organisation if not persons or persons[0][0].end_char < last_org else None
 
     def _described(self, head: Any, start: int) -> Entity | None:
         """The person this article describes with the speaker's head noun: a title right before
@@ -246,13 +218,15 @@ class Resolver:
         span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
         if span is None:
             return self.index.at(start, end)
+        named = []
         for ent in span.ents:
             if ent.root.dep_ in self.lex.dep_complement and ent.start > span.start:
                 continue
             found = self.index.at(ent.start_char, ent.end_char)
             if found is not None:
-                return found
-        return None
+                named.append(found)
+        # A person before anything else: "sur son compte Twitter André Hatz" is André Hatz.
+        return next((e for e in named if e.label == "PER"), named[0] if named else None)
 
     def _demonstrative(self, start: int, end: int) -> bool:
         doc = self.article.nlp
@@ -375,32 +349,3 @@ class Resolver:
     def _bare(self, text: str) -> str:
         """A mention without entity, shown without its leading determiner word."""
         return text.strip(" ,.;:")
-
-
-def _gender(ent: Any, lex: Lexicon) -> str | None:
-    """A person's gender as the text states it around one mention: a title ("Mme Durand"), the
-    determiner of the title noun before the name ("la sénatrice Anne Perrin"), or a title noun
-    in apposition of a gender the language marks for sure (", avocate de …"). The tagger's
-    gender on proper nouns is a guess (Marie-Pierre comes out Masc) and is never used."""
-    doc = ent.doc
-    before = doc[ent.start - 1] if ent.start > 0 else None
-    for token in (ent[0], before):
-        if token is not None and token.lower_ in lex.title_gender:
-            return lex.title_gender[token.lower_]
-    i = ent.start - 1
-    if i >= 0 and doc[i].pos_ == "NOUN":
-        i -= 1
-    if i >= 0 and doc[i].pos_ == "DET":
-        found = doc[i].morph.get("Gender")
-        if len(found) == 1:
-            return str(found[0])
-    k = ent.end + 1
-    if ent.end < len(doc) and doc[ent.end].text == ",":
-        if k < len(doc) and doc[k].pos_ == "DET":
-            k += 1
-        noun = doc[k] if k < len(doc) else None
-        if noun is not None and noun.pos_ == "NOUN" and (noun.dep_ == "appos" or noun.lower_ in lex.person_roles):
-            found = noun.morph.get("Gender")
-            if len(found) == 1 and found[0] in lex.noun_gender:
-                return str(found[0])
-    return None

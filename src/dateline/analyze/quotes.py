@@ -19,11 +19,21 @@ from ..errors import Code, DatelineError
 from . import quote_cues as cues
 from . import quote_indirect, quote_marks
 from .quote_attribution import speaker_span
-from .quote_context import FLOATING_SENTENCES, Context, Found, clause_subject, continuing, introduced, signed
+from .quote_context import (
+    FLOATING_SENTENCES,
+    Context,
+    Found,
+    clause_subject,
+    continuing,
+    introduced,
+    same_sources,
+    signed,
+)
 from .quote_cues import Token, Unit
 from .quote_lexicon import Lexicon
 from .quote_lexicon import load as load_lexicon
-from .quote_speakers import Resolver, index_for
+from .quote_speakers import Resolver
+from .speaker_index import index_for
 
 # Tokens a partial quote may climb from its head to reach the verb that governs it: 3 covers
 # "a dénoncé une réforme « injuste »" (adjective -> noun -> verb) and refuses an adverb inside
@@ -99,11 +109,15 @@ def find_quotes(ctx: Context) -> list[Quote]:
         same_cue = [f for f in covered if f.verb is not None and f.verb.i == reported.verb.i] if reported.verb else []
         if reported.incise and same_cue:
             continue  # "« … », envoyé …, a expliqué X": the direct quote is what X said
-        if _mostly_quoted(reported.start, reported.end, pairs) and not same_cue:
-            continue
+        if _mostly_quoted(reported.start, reported.end, pairs) and covered and not same_cue:
+            continue  # the direct quote is the content; a clause the quote step dropped stays
         for f in same_cue:  # the partial quotes inside the clause are part of this quote
             found.remove(f)
-        span = speaker_span(reported.verb, reported.unit, ctx.normalised, ctx.lex, pairs) if reported.verb else None
+        span = (
+            speaker_span(reported.verb, reported.unit, ctx.normalised, ctx.lex, pairs, incise=reported.incise)
+            if reported.verb
+            else None
+        )
         speaker = continuing(ctx, span, found, ctx.unit_of(reported.start)) if span else None
         text = cues.text_of(ctx.doc)[reported.start : reported.end]
         quote = Quote(
@@ -115,6 +129,11 @@ def find_quotes(ctx: Context) -> list[Quote]:
         here = [f for f in found if f.unit == k and _overlap(f.quote, reported.start, reported.end) > 0]
         assert reported.speaker is not None
         speaker = ctx.resolver.speaker(*reported.speaker)
+        partials = [f for f in here if f.quote.kind == "partial"]
+        if partials and len(partials) == len(here) and not _mostly_quoted(reported.start, reported.end, pairs):
+            for f in partials:  # "Selon X, les « pièces du puzzle » sont sur la table": one quote, the clause
+                found.remove(f)
+            here = []
         if here:  # "« … », selon X": X is the speaker of the quote, not of a second one
             for f in here:
                 if f.quote.speaker is None:
@@ -126,7 +145,9 @@ def find_quotes(ctx: Context) -> list[Quote]:
     # Indirect speech nobody is found to hold ("A spokesman declined to say how many jobs …"
     # left "how many jobs …" with no speaker) is dropped: who said it is the whole point.
     kept = [f for f in found if f.quote.kind != "indirect" or f.quote.speaker is not None]
-    return [f.quote for f in sorted(kept, key=lambda f: f.quote.start)]
+    quotes = [f.quote for f in sorted(kept, key=lambda f: f.quote.start)]
+    same_sources(ctx, quotes)
+    return quotes
 
 
 def _overlap(quote: Quote, start: int, end: int) -> int:
@@ -220,7 +241,7 @@ def _direct(ctx: Context, quoted: quote_marks.Quoted, pairs: list[tuple[int, int
         assert previous.quote.speaker is not None
         quote.speaker = replace(previous.quote.speaker, start=None, end=None)
     else:
-        quote.speaker = ctx.resolver.likely_speaker(quoted.start)
+        quote.speaker = ctx.resolver.likely_speaker(quoted.start, quoted.end)
     return Found(quote, None, k)
 
 

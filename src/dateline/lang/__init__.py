@@ -21,6 +21,8 @@ from ..errors import Code, DatelineError
 RESOURCES: dict[str, frozenset[str]] = {
     "quotes": frozenset({"marks", "quote_verbs", "stance_verbs", "source", "words", "deps"}),
     "meta": frozenset({"name", "code"}),
+    # First names of one gender (analyze/quote_speakers.py: pronouns prefer a person of theirs).
+    "names": frozenset({"feminine", "masculine"}),
     # Date check (analyze/datecheck*.py): date patterns, tense cues, role phrases per office.
     "datecheck": frozenset({"months_capitalised", "day_before_month", "ordinals", "tense", "words", "roles"}),
     # Time expressions (analyze/timex*.py): words, numbers, pattern macros and rules.

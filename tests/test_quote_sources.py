@@ -1,0 +1,103 @@
+"""Who speaks when the text names a body, a role or a source rather than a person, and the
+clauses around quoted words: fictional French news sentences written for these tests."""
+
+from __future__ import annotations
+
+import dateline
+from dateline.article import Article, Quote
+
+
+def read_fr(text: str) -> Article:
+    return dateline.read_text(text, raw=True, language="fr", date="2024-03-05")
+
+
+def quote_with(article: Article, words: str) -> Quote:
+    return next(q for q in article.quotes if words in q.text)
+
+
+def speaker(article: Article, words: str) -> str | None:
+    found = quote_with(article, words).speaker
+    return found.name if found is not None else None
+
+
+def test_a_sourced_clause_with_quoted_words_is_one_indirect_quote() -> None:
+    article = read_fr(
+        "Selon Rousseau, les « pièces du puzzle » sont sur la table pour commencer à former un gouvernement."
+    )
+    quote = quote_with(article, "pièces du puzzle")
+    assert quote.kind == "indirect" and quote.text.startswith("les « pièces")
+    assert quote.speaker is not None and quote.speaker.name == "Rousseau"
+
+
+def test_a_clause_ending_in_quoted_words_is_kept() -> None:
+    article = read_fr(
+        "M. Macron a souligné lundi qu'il aurait l'occasion de s'adresser au Congrès, et de « s'adresser "
+        "également à la jeunesse américaine lors d'un échange avec des étudiants à l'université »."
+    )
+    quote = quote_with(article, "occasion de s'adresser")
+    assert quote.kind == "indirect" and quote.speaker is not None and quote.speaker.name == "Macron"
+
+
+def test_inverted_subject_read_as_an_object_still_makes_an_incise() -> None:
+    article = read_fr(
+        "Le ministre a rencontré lundi le chef du gouvernement tunisien, indique un communiqué du ministère."
+    )
+    quote = quote_with(article, "a rencontré lundi")
+    assert quote.kind == "indirect"
+    assert (speaker(article, "a rencontré lundi") or "").endswith("communiqué du ministère")
+
+
+def test_the_same_source_is_the_one_quoted_last() -> None:
+    article = read_fr(
+        "Le ministre a rencontré lundi son homologue, indique un communiqué de l'Élysée. "
+        "Les deux parties ont exprimé « leur satisfaction quant à la qualité des relations », précise la même source."
+    )
+    assert (speaker(article, "leur satisfaction") or "").endswith("communiqué de l'Élysée")
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_organisation() -> None:
+    article = read_fr(
+        "Le réacteur de Flamanville a été arrêté samedi. « L'instruction se poursuit », a indiqué un "
+        "porte-parole d'EDF. « Nous sommes confiants dans notre démonstration », a-t-il ajouté."
+    )
+    assert speaker(article, "instruction se poursuit") == "EDF"
+    assert speaker(article, "sommes confiants") == "EDF"
+
+
+def test_a_new_unnamed_official_is_not_the_one_named_before() -> None:
+    article = read_fr(
+        "Le préfet de la région, Jean-Marc Tessier, a réuni les maires lundi à Bamenda.\n\n"
+        "Cinq fonctionnaires ont été pris en otage dimanche, selon un préfet de la région voisine."
+    )
+    assert speaker(article, "Cinq fonctionnaires") != "Jean-Marc Tessier"
+
+
+def test_a_person_named_after_a_place_phrase_in_an_incise() -> None:
+    article = read_fr(
+        "« Qui osera encore prétendre qu'elle est sûre ? » s'est interrogé sur son compte Twitter "
+        "Bertrand Vogel, le président de l'association."
+    )
+    assert speaker(article, "osera encore") == "Bertrand Vogel"
+
+
+def test_elle_prefers_a_woman_by_her_first_name() -> None:
+    article = read_fr(
+        "Céline Vasseur dirige la rédaction depuis 2019. David Morand, son adjoint, a quitté la chaîne en mai.\n\n"
+        "« Nous montrons ce qui se passe », explique-t-elle."
+    )
+    assert speaker(article, "Nous montrons") == "Céline Vasseur"
+
+
+def test_an_unresolved_pronoun_names_nobody() -> None:
+    # Sentence-initial "Il" is no name: it used to come out capitalised, as if it were one.
+    article = read_fr("Il a affirmé qu'un nombre indéterminé d'habitants avaient été blessés.")
+    assert speaker(article, "nombre indéterminé") == "il"
+
+
+def test_the_person_introduced_right_after_an_opening_quote() -> None:
+    article = read_fr(
+        "C'est à un véritable round d'observation que se sont livrés les conseillers régionaux hier.\n\n"
+        "« Le président a affirmé que les élus locaux étaient usés. Avons-nous l'air si usés, chers collègues ? ». "
+        "Nadine Perrot a tout fait ce vendredi en séance plénière pour démentir le président."
+    )
+    assert speaker(article, "si usés") == "Nadine Perrot"
