@@ -101,3 +101,26 @@ def test_the_person_introduced_right_after_an_opening_quote() -> None:
         "Nadine Perrot a tout fait ce vendredi en séance plénière pour démentir le président."
     )
     assert speaker(article, "si usés") == "Nadine Perrot"
+
+
+def test_requests_and_promises_with_an_infinitive_are_indirect_speech() -> None:
+    article = read_fr(
+        "Jean Burdeyron a invité Marie-Guite Dufay à arrêter de se lamenter. "
+        "Le ministre de l'Économie Bruno Le Maire promet de trouver une solution d'ici cinq semaines."
+    )
+    assert speaker(article, "arrêter de se lamenter") == "Jean Burdeyron"
+    assert speaker(article, "trouver une solution") == "Bruno Le Maire"
+
+
+def test_the_addressee_of_a_call_is_not_its_speaker() -> None:
+    # The subject is a title in quotation marks; the noun phrase after "appelle" is who is called.
+    article = read_fr("«Les voix des Femmes» appelle les parties concernées à prendre en considération ces résultats.")
+    assert all(q.speaker is None or "parties" not in q.speaker.name for q in article.quotes)
+
+
+def test_a_participle_speaks_with_the_noun_it_hangs_on() -> None:
+    article = read_fr(
+        "Le raccordement est prévu samedi, a indiqué un porte-parole d'EDF, insistant sur le fait que ce "
+        "contretemps n'avait rien de majeur."
+    )
+    assert speaker(article, "contretemps n'avait") == "EDF"

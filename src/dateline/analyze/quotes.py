@@ -190,6 +190,8 @@ def _direct(ctx: Context, quoted: quote_marks.Quoted, pairs: list[tuple[int, int
     lead = ctx.lead_unit(k, quoted.start) if before == "" else None
     if verb is None and not partial:
         verb = _nearest_before(doc, unit, span.start, lex, pairs) or _first_after(doc, unit, span.end, lex, pairs)
+        if verb is not None and verb.i > span.start and _is_subject(doc, span.end, verb, lex):
+            verb = None  # «Les voix des Femmes» appelle …: the quoted words are the verb's subject
         if verb is None and lead is not None:  # "… comme l'explique l'ingénieur X : ¶ « … »"
             verb = _nearest_before(doc, lead, lead.last, lex, pairs)
             unit = lead if verb is not None else unit
@@ -324,6 +326,8 @@ def _incise_after(doc: Any, end: int, unit: Unit, lex: Lexicon, pairs: list[tupl
             # an incise: "« mangez de tout » prend tout son sens" is the quote as a subject.
             comma = any(doc[k].text == "," for k in range(end, token.i))
             inverted = inverted and (comma or cues.hyphen_pronoun(token, lex) is not None)
+            if not comma and _quoted_subject(doc, end, token, lex):
+                return None  # «Les voix des Femmes» appelle …: the quoted words are its subject
             return token if (inverted or cues.is_verb(token, lex)) and not cues.negated(token, lex) else None
         if _mistagged_verb(doc, token, lex):
             return token  # "» critique David Dufresne.": "critique" tagged as an adjective
@@ -348,6 +352,21 @@ def _governing(span: Any, lex: Lexicon) -> tuple[Token | None, int]:
             break
         token = token.head
     return None, 0
+
+
+def _quoted_subject(doc: Any, end: int, verb: Token, lex: Lexicon) -> bool:
+    """The verb's subject is the whole phrase between the marks that close at token `end - 1`."""
+    for child in verb.children:
+        if child.dep_ in lex.dep_subject and child.i < end - 1 and doc[child.left_edge.i - 1].is_quote:
+            return bool(child.right_edge.i >= end - 2)
+    return False
+
+
+def _is_subject(doc: Any, end: int, verb: Token, lex: Lexicon) -> bool:
+    """A verb right after the closing mark, with no comma and its subject before it: the quoted
+    words are that subject (a title, a name), not speech."""
+    between = doc[end : verb.i]
+    return not any(t.text == "," for t in between) and not cues.inverted(verb, lex, len(doc))
 
 
 def _nearest_before(doc: Any, unit: Unit, first: int, lex: Lexicon, pairs: list[tuple[int, int]]) -> Token | None:
