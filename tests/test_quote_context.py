@@ -81,3 +81,15 @@ def test_straight_quotes_with_a_space_before_the_closing_mark() -> None:
     assert speaker(article, "quand même inquiet") == "Bruno Caron"
     assert speaker(article, "site est rentable") == "Nadia Ferhat"
     assert not any(p.code == "E407" for p in article.problems)
+
+
+def test_a_quote_after_indirect_speech_keeps_its_speaker() -> None:
+    # Direct quotes are read before indirect speech: the gap is filled once all are found.
+    article = read_fr(
+        "Le redémarrage du réacteur a été décalé de quelques heures samedi, a indiqué un porte-parole "
+        "d'EDF.\n\n"
+        "\"C'est la procédure habituelle, rien de plus.\"\n\n"
+        "Selon lui, l'arrêt automatique s'est produit vendredi matin après un orage."
+    )
+    assert speaker(article, "procédure habituelle") == "EDF"
+    assert speaker(article, "arrêt automatique") == "EDF"

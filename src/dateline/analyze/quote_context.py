@@ -178,3 +178,35 @@ def same_sources(ctx: Context, quotes: list[Quote]) -> None:
                 quote.speaker = replace(last, start=said.start, end=said.end)
                 continue
         last = said
+
+
+def fill_gaps(ctx: Context, found: list[Found]) -> None:
+    """Once every quote is found, in text order: a quote left without a speaker, or with a
+    pronoun that named nobody, takes the speaker of the quote before it (of any kind: indirect
+    quotes are found after the direct ones) when that one is at most FLOATING_SENTENCES back or
+    nobody else was named since ("« … » et le « raccordement » est prévu à 17h, a indiqué un
+    porte-parole d'EDF. ¶ « C'est la procédure habituelle »")."""
+    resolver = ctx.resolver
+    previous: Speaker | None = None
+    previous_at: tuple[int, int] = (0, 0)  # unit, end offset
+    for item in sorted(found, key=lambda f: f.quote.start):
+        said = item.quote.speaker
+        if said is None:  # indirect speech nobody holds stays dropped (quotes.find_quotes)
+            loose = item.quote.kind != "indirect"
+        else:
+            loose = said.entity is None and _pronoun_mention(resolver, said)
+        if loose and previous is not None:
+            near = item.unit - previous_at[0] <= FLOATING_SENTENCES
+            if near or not resolver.person_named_between(previous_at[1], item.quote.start):
+                gender = None
+                if said is not None and said.start is not None and said.end is not None:
+                    gender = resolver.gender_of(said.start, said.end)
+                if gender is None or resolver.entity_gender(previous.entity) in (None, gender):
+                    start, end = (said.start, said.end) if said is not None else (None, None)
+                    item.quote.speaker = replace(previous, start=start, end=end)
+        if item.quote.speaker is not None:
+            previous, previous_at = item.quote.speaker, (item.unit, item.quote.end)
+
+
+def _pronoun_mention(resolver: Resolver, said: Speaker) -> bool:
+    return said.start is not None and said.end is not None and resolver.is_pronoun(said.start, said.end)

@@ -25,6 +25,7 @@ from .quote_context import (
     Found,
     clause_subject,
     continuing,
+    fill_gaps,
     introduced,
     same_sources,
     signed,
@@ -144,6 +145,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
         found.append(Found(quote, None, k))
     # Indirect speech nobody is found to hold ("A spokesman declined to say how many jobs …"
     # left "how many jobs …" with no speaker) is dropped: who said it is the whole point.
+    fill_gaps(ctx, found)
     kept = [f for f in found if f.quote.kind != "indirect" or f.quote.speaker is not None]
     quotes = [f.quote for f in sorted(kept, key=lambda f: f.quote.start)]
     same_sources(ctx, quotes)
