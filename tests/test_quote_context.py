@@ -88,7 +88,7 @@ def test_a_quote_after_indirect_speech_keeps_its_speaker() -> None:
     article = read_fr(
         "Le redémarrage du réacteur a été décalé de quelques heures samedi, a indiqué un porte-parole "
         "d'EDF.\n\n"
-        "\"C'est la procédure habituelle, rien de plus.\"\n\n"
+        '"C\'est la procédure habituelle, rien de plus."\n\n'
         "Selon lui, l'arrêt automatique s'est produit vendredi matin après un orage."
     )
     assert speaker(article, "procédure habituelle") == "EDF"

@@ -124,3 +124,32 @@ def test_a_participle_speaks_with_the_noun_it_hangs_on() -> None:
         "contretemps n'avait rien de majeur."
     )
     assert speaker(article, "contretemps n'avait") == "EDF"
+
+
+def test_a_pronoun_with_no_person_before_it_stands_for_the_organisation() -> None:
+    article = read_fr(
+        "La Coalition nationale pour le changement a exigé dimanche la dissolution de la commission électorale "
+        "qu'elle accuse de « partialité »."
+    )
+    assert (speaker(article, "partialité") or "").startswith("Coalition nationale")
+
+
+def test_its_leaders_are_those_of_the_organisation_named_as_subject() -> None:
+    article = read_fr(
+        "Le syndicat agricole FNSEA regrette un rendez-vous manqué avec l'exécutif lors du Salon de "
+        "l'agriculture. Les actions sur le terrain vont se poursuivre, ont indiqué ses dirigeants dimanche."
+    )
+    assert speaker(article, "actions sur le terrain") == "FNSEA"
+
+
+def test_a_description_opening_the_sentence_is_no_name() -> None:
+    article = read_fr("Le président du club a estimé que la saison pouvait encore être sauvée.")
+    assert speaker(article, "saison pouvait") == "le président du club"
+
+
+def test_a_new_sentence_after_a_quote_is_no_incise() -> None:
+    article = read_fr(
+        "Rémi Barthe, reporter, reste perplexe : « Personne ne parlait des blessés il y a deux ans. » "
+        "Paul Grenier évoque alors les interpellations violentes de l'époque."
+    )
+    assert speaker(article, "Personne ne parlait") == "Rémi Barthe"

@@ -93,17 +93,18 @@ def speaker_span(
         return found
     if subject is not None and subject.i < verb.i and not any(t.text == "," for t in doc[subject.i : verb.i]):
         return None  # «Les voix des Femmes» appelle les parties à …: what follows is the addressee
-    if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
+    if lex.participle_takes_head and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
         # "…, appelant à …": a present participle speaks with its head verb's subject, or is
         # said of the noun it hangs on ("un porte-parole d'EDF, insistant sur …"); the noun
         # phrase after it is its object.
         head = verb.head
-        if head is verb:
-            return None
-        if head.pos_ in cues.NOMINAL:
-            span = cues.np_extent(head, lex, unit.first, unit.last)
-            return (*_chars(doc, span), _head_of(doc, span, lex)) if span is not None else None
-        return speaker_span(head, unit, normalised, lex, skip) if head.pos_ in {"VERB", "AUX"} else None
+        span = cues.np_extent(head, lex, unit.first, unit.last) if head.pos_ in cues.NOMINAL else None
+        if span is not None and head is not verb:
+            return (*_chars(doc, span), _head_of(doc, span, lex))
+        if head is not verb and head.pos_ in {"VERB", "AUX"}:
+            found = speaker_span(head, unit, normalised, lex, skip)
+            if found is not None:
+                return found
     if not cues.inverted(verb, lex, unit.last):
         back = cues.backward_np(verb, lex, unit.first)
         if back is not None and not cues.in_quote(doc[back[0]].idx, skip):

@@ -51,6 +51,7 @@ class Lexicon:
     dep_adverbial: frozenset[str]
     bare_clause_reported: bool
     incise_subject_first: bool
+    participle_takes_head: bool
     addressee_verbs: frozenset[str]
     reflexive_other_sense: frozenset[str]
     start_markers: tuple[str, ...]
@@ -135,6 +136,7 @@ def load(code: str) -> Lexicon:
         dep_adverbial=_words(deps, "adverbial"),
         bare_clause_reported=bool(deps.get("bare_clause_reported", False)),
         incise_subject_first=bool(deps.get("incise_subject_first", False)),
+        participle_takes_head=bool(deps.get("participle_takes_head", False)),
         addressee_verbs=_words(words, "addressee_verbs"),
         reflexive_other_sense=_words(words, "reflexive_other_sense"),
         start_markers=_apostrophes(source["start_markers"]),

@@ -85,9 +85,8 @@ class Resolver:
         return self._genders[entity_id]
 
     def speaker(self, start: int, end: int, head: Any | None = None) -> Speaker:
-        text = self.article.text[start:end]
         entity = self.entity(start, end, head)
-        name = entity.name if entity is not None else self._bare(text)
+        name = entity.name if entity is not None else self._bare(start, end)
         return Speaker(entity=entity.id if entity is not None else None, name=name, start=start, end=end)
 
     def entity(self, start: int, end: int, head: Any | None) -> Entity | None:
@@ -145,7 +144,7 @@ class Resolver:
         span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
         if span is None or len(span) == 0 or "Yes" not in span[0].morph.get("Poss"):
             return None
-        organisation = self._organisation_before(start)
+        organisation = self._organisation_before(start, subject=True)
         if organisation is None:
             return None
         last_org = max((m.end for m in organisation.mentions if m.end <= start), default=-1)
@@ -179,9 +178,13 @@ class Resolver:
                     best = (distance, entity)
         return self._full(best[1]) if best is not None else None
 
-    def _organisation_before(self, start: int) -> Entity | None:
-        """The organisation named last before `start` (outside quotes, within ANTECEDENT_WINDOW)."""
+    def _organisation_before(self, start: int, *, subject: bool = False) -> Entity | None:
+        """The organisation named last before `start` (outside quotes, within ANTECEDENT_WINDOW);
+        with `subject`, the last one named as a subject, if any ("La FNSEA regrette … lors du
+        Salon de l'agriculture. …, ont indiqué ses dirigeants": the FNSEA's)."""
         best: tuple[int, Entity] | None = None
+        best_subject: tuple[int, Entity] | None = None
+        doc = self.article.nlp
         for entity in getattr(self.index, "entities", []):
             if entity.label not in ("ORG", "MISC"):  # newspapers' titles are often tagged MISC
                 continue
@@ -190,7 +193,19 @@ class Resolver:
                 near = m.end <= start and start - m.end <= ANTECEDENT_WINDOW and not inside
                 if near and (best is None or m.end > best[0]):
                     best = (m.end, entity)
-        return best[1] if best is not None else None
+                span = doc.char_span(m.start, m.end, alignment_mode="expand") if near and doc is not None else None
+                root = span.root if span is not None else None
+                while (
+                    root is not None
+                    and root.dep_ in {"appos", "flat:name", "flat", "compound"}
+                    and root.head is not root
+                ):
+                    root = root.head  # "Le syndicat agricole FNSEA regrette": the subject's apposition
+                is_subject = root is not None and root.dep_ in self.lex.dep_subject
+                if is_subject and (best_subject is None or m.end > best_subject[0]):
+                    best_subject = (m.end, entity)
+        chosen = best_subject if subject and best_subject is not None else best
+        return chosen[1] if chosen is not None else None
 
     def _description(self, start: int, end: int) -> bool:
         """A short definite phrase with no name in it ("l'agence", "le journal satirique"), which
@@ -247,6 +262,10 @@ class Resolver:
         stop = self.article.text.find("\n", end)
         stop = len(self.article.text) if stop < 0 else stop
         after = self._first_person_between(end, stop)
+        if after is None and before is None and self.is_pronoun(start, end):
+            # Nobody named at all: "il"/"elle" stands for the organisation the text is about
+            # ("La Coalition … a exigé la dissolution de la CEI qu'elle accuse de …").
+            return self._organisation_before(start, subject=True)
         return self._full(after if after is not None else before)
 
     def _persons_before(self, start: int) -> list[tuple[Any, Entity]]:
@@ -346,6 +365,12 @@ class Resolver:
                 return self.index.at(ent.start_char, ent.end_char) or self.index.by_name(ent.text)
         return None
 
-    def _bare(self, text: str) -> str:
-        """A mention without entity, shown without its leading determiner word."""
-        return text.strip(" ,.;:")
+    def _bare(self, start: int, end: int) -> str:
+        """A mention without entity, as written, without a capital its first word only has for
+        opening the sentence ("Le président du MR a estimé" names nobody: "le président du MR")."""
+        bare = self.article.text[start:end].strip(" ,.;:")
+        doc = self.article.nlp
+        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        if span is not None and len(span) > 0 and span[0].pos_ in {"DET", "PRON"}:
+            return bare[:1].lower() + bare[1:]
+        return bare

@@ -192,7 +192,7 @@ def _direct(ctx: Context, quoted: quote_marks.Quoted, pairs: list[tuple[int, int
     lead = ctx.lead_unit(k, quoted.start) if before == "" else None
     if verb is None and not partial:
         verb = _nearest_before(doc, unit, span.start, lex, pairs) or _first_after(doc, unit, span.end, lex, pairs)
-        if verb is not None and verb.i > span.start and _is_subject(doc, span.end, verb, lex):
+        if verb is not None and verb.i >= span.end and _not_incise(doc, span.end, verb, lex):
             verb = None  # «Les voix des Femmes» appelle …: the quoted words are the verb's subject
         if verb is None and lead is not None:  # "… comme l'explique l'ingénieur X : ¶ « … »"
             verb = _nearest_before(doc, lead, lead.last, lex, pairs)
@@ -364,11 +364,15 @@ def _quoted_subject(doc: Any, end: int, verb: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _is_subject(doc: Any, end: int, verb: Token, lex: Lexicon) -> bool:
-    """A verb right after the closing mark, with no comma and its subject before it: the quoted
-    words are that subject (a title, a name), not speech."""
-    between = doc[end : verb.i]
-    return not any(t.text == "," for t in between) and not cues.inverted(verb, lex, len(doc))
+def _not_incise(doc: Any, end: int, verb: Token, lex: Lexicon) -> bool:
+    """A verb after the closing mark that is no incise of the quote: the quoted words are its
+    subject, or (where incises invert their subject, as in French) it keeps its own subject
+    before it with no comma after the mark ("« … » Il évoque alors …")."""
+    if _quoted_subject(doc, end, verb, lex):
+        return True
+    if lex.incise_subject_first or any(t.text == "," for t in doc[end : verb.i]):
+        return False
+    return not cues.inverted(verb, lex, len(doc))
 
 
 def _nearest_before(doc: Any, unit: Unit, first: int, lex: Lexicon, pairs: list[tuple[int, int]]) -> Token | None:
