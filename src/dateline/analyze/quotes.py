@@ -17,6 +17,7 @@ from typing import Any
 from ..article import Article, Cue, Quote, Speaker
 from ..errors import Code, DatelineError
 from . import quote_cues as cues
+from . import quote_incises as incises
 from . import quote_indirect, quote_marks
 from .quote_attribution import speaker_span
 from .quote_context import (
@@ -36,12 +37,6 @@ from .quote_lexicon import load as load_lexicon
 from .quote_speakers import Resolver
 from .speaker_index import index_for
 
-# Tokens a partial quote may climb from its head to reach the verb that governs it: 3 covers
-# "a dénoncé une réforme « injuste »" (adjective -> noun -> verb) and refuses an adverb inside
-# a subordinate clause ("… « très probablement » pour en envoyer …"). Set on the challenge set.
-PARTIAL_HOPS = 3
-# Tokens between a closing mark and the reporting verb of its incise ("», a-t-il ajouté").
-INCISE_GAP = 4
 # Words of the writer's noun phrase a partial quote takes with it ("une réforme « … »"), as in
 # the challenge set's "mixed" spans; longer phrases are the writer's, not part of the quote.
 MAX_PHRASE_WORDS = 3
@@ -183,19 +178,20 @@ def _direct(ctx: Context, quoted: quote_marks.Quoted, pairs: list[tuple[int, int
         partial = False
     if text[quoted.inner[0] : quoted.inner[1]].lstrip()[:1] in {",", ".", ";"}:
         return None  # « , a dit X » : marks paired the wrong way round (an opener used as closer)
-    verb = _incise_inside(doc, span, lex) or _incise_after(doc, span.end, unit, lex, pairs)
+    verb = incises.incise_inside(doc, span, lex) or incises.incise_after(doc, span.end, unit, lex, pairs)
     incise = verb is not None
     if verb is None and partial:
-        verb, hops = _governing(span, lex)
+        verb, hops = incises.governing(span, lex)
         if hops > 1 and quote_indirect.find_sourced(doc, lex, ctx.normalised, [unit], pairs):
             verb = None  # "… « très probablement » …, selon un responsable": the source said it
     lead = ctx.lead_unit(k, quoted.start) if before == "" else None
     if verb is None and not partial:
-        verb = _nearest_before(doc, unit, span.start, lex, pairs) or _first_after(doc, unit, span.end, lex, pairs)
-        if verb is not None and verb.i >= span.end and _not_incise(doc, span.end, verb, lex):
+        verb = incises.nearest_before(doc, unit, span.start, lex, pairs)
+        verb = verb or incises.first_after(doc, unit, span.end, lex, pairs)
+        if verb is not None and verb.i >= span.end and incises.not_incise(doc, span.end, verb, lex):
             verb = None  # «Les voix des Femmes» appelle …: the quoted words are the verb's subject
         if verb is None and lead is not None:  # "… comme l'explique l'ingénieur X : ¶ « … »"
-            verb = _nearest_before(doc, lead, lead.last, lex, pairs)
+            verb = incises.nearest_before(doc, lead, lead.last, lex, pairs)
             unit = lead if verb is not None else unit
     quote = Quote(
         kind="partial" if partial else "direct",
@@ -268,133 +264,6 @@ def _is_title(doc: Any, first: int, unit: Unit, lex: Lexicon) -> bool:
     if not doc[first + 1].text[:1].isupper():
         return False  # titles are capitalised; « brutal et inutile » after "un projet" is speech
     return word in lex.work_nouns or doc[i].lemma_.lower() in lex.work_nouns
-
-
-def _incise_inside(doc: Any, span: Any, lex: Lexicon) -> Token | None:
-    """« …, a-t-elle ajouté, … » or « …, explique Antony Fastier, … »: a verb between commas
-    inside the quote, followed by its subject."""
-    for token in span[1:-1]:
-        if not cues.verbal(token):
-            continue
-        first = min([token.i, *(a.i for a in cues.auxiliaries(token))])
-        while first - 1 > span.start and doc[first - 1].pos_ == "PRON" and doc[first - 1].text.endswith("'"):
-            first -= 1  # "s'est défendu"
-        if doc[first - 1].text != ",":
-            continue
-        stop = next((t.i for t in doc[token.i + 1 : span.end] if t.text in {",", "."} or t.is_quote), span.end)
-        if not cues.followed_by_np(token, lex, stop):
-            continue
-        if (
-            cues.is_verb(token, lex)
-            or cues.hyphen_pronoun(token, lex) is not None
-            or _names_person(doc, token.i + 1, stop)
-        ):
-            return token
-    for token in span[2:-2]:  # ", pointe Philippe de Gonneville, …": a verb the tagger took for a noun
-        mistagged = token.is_lower and token.is_alpha and token.pos_ in {"NOUN", "ADJ", "ADV"}
-        if mistagged and doc[token.i - 1].text == "," and doc[token.i + 1].ent_type_ in {"PER", "PERSON"}:
-            return token
-    return None
-
-
-def _mistagged_verb(doc: Any, token: Token, lex: Lexicon) -> bool:
-    """A reporting verb the tagger read as a noun or adjective, followed by a person's name: its
-    lemma as a verb is in the lexicon ("critique" -> "critiquer")."""
-    if not (token.is_lower and token.is_alpha and token.pos_ in {"NOUN", "ADJ", "ADV"}):
-        return False
-    if token.i + 1 >= len(doc) or doc[token.i + 1].ent_type_ not in {"PER", "PERSON"}:
-        return False
-    return lex.is_quote_verb(cues.relemma(token.text, lex.code)) or lex.verb_of_form(token.text) is not None
-
-
-def _names_person(doc: Any, start: int, stop: int) -> bool:
-    return any(t.ent_type_ in {"PER", "PERSON"} for t in doc[start:stop])
-
-
-def _incise_after(doc: Any, end: int, unit: Unit, lex: Lexicon, pairs: list[tuple[int, int]]) -> Token | None:
-    i, seen = end, 0
-    while i < unit.last and seen <= INCISE_GAP:
-        token = doc[i]
-        if cues.in_quote(token.idx, pairs):
-            return None
-        if cues.verbal(token):
-            # Inversion right after a quote ("« … », estime-t-il", "», s'est défendu le
-            # contre-amiral X") marks an incise of speech whatever the verb, so a verb the
-            # lexicon or the lemmatizer misses still counts.
-            inverted = (
-                cues.followed_by_np(token, lex, unit.last) and token.lemma_.lower() not in lex.reflexive_other_sense
-            )
-            # Without a comma after the mark, only a reporting verb or an inverted pronoun makes
-            # an incise: "« mangez de tout » prend tout son sens" is the quote as a subject.
-            comma = any(doc[k].text == "," for k in range(end, token.i))
-            inverted = inverted and (comma or cues.hyphen_pronoun(token, lex) is not None)
-            if not comma and _quoted_subject(doc, end, token, lex):
-                return None  # «Les voix des Femmes» appelle …: the quoted words are its subject
-            return token if (inverted or cues.is_verb(token, lex)) and not cues.negated(token, lex) else None
-        if _mistagged_verb(doc, token, lex):
-            return token  # "» critique David Dufresne.": "critique" tagged as an adjective
-        if not (token.is_punct or token.pos_ in {"AUX", "ADV", "PART", "PRON"} or token.text.startswith("-")):
-            return None
-        seen += 0 if token.is_punct else 1
-        i += 1
-    return None
-
-
-def _governing(span: Any, lex: Lexicon) -> tuple[Token | None, int]:
-    """The reporting verb a partial quote is an argument of, through nouns only, and how
-    many heads were climbed to reach it."""
-    heads = [t for t in span if not t.is_punct and (t.head.i < span.start or t.head.i >= span.end)]
-    token = heads[0].head if heads else None
-    for hops in range(1, PARTIAL_HOPS + 1):
-        if token is None:
-            break
-        if token.pos_ == "VERB":
-            return (token, hops) if cues.is_verb(token, lex) and not cues.negated(token, lex) else (None, 0)
-        if token.pos_ not in {"NOUN", "PROPN", "ADJ", "ADP", "DET", "PRON"} or token.head is token:
-            break
-        token = token.head
-    return None, 0
-
-
-def _quoted_subject(doc: Any, end: int, verb: Token, lex: Lexicon) -> bool:
-    """The verb's subject is the whole phrase between the marks that close at token `end - 1`."""
-    for child in verb.children:
-        if child.dep_ in lex.dep_subject and child.i < end - 1 and doc[child.left_edge.i - 1].is_quote:
-            return bool(child.right_edge.i >= end - 2)
-    return False
-
-
-def _not_incise(doc: Any, end: int, verb: Token, lex: Lexicon) -> bool:
-    """A verb after the closing mark that is no incise of the quote: the quoted words are its
-    subject, or (where incises invert their subject, as in French) it keeps its own subject
-    before it with no comma after the mark ("« … » Il évoque alors …")."""
-    if _quoted_subject(doc, end, verb, lex):
-        return True
-    if lex.incise_subject_first or any(t.text == "," for t in doc[end : verb.i]):
-        return False
-    return not cues.inverted(verb, lex, len(doc))
-
-
-def _nearest_before(doc: Any, unit: Unit, first: int, lex: Lexicon, pairs: list[tuple[int, int]]) -> Token | None:
-    for i in range(first - 1, unit.first - 1, -1):
-        token = doc[i]
-        if cues.in_quote(token.idx, pairs):
-            break
-        if token.dep_.startswith("acl") and "Part" in token.morph.get("VerbForm"):
-            continue  # "X, interrogé par La Voix du Nord : « … »" describes the speaker
-        if token.pos_ == "VERB" and cues.is_verb(token, lex) and not cues.negated(token, lex):
-            return token
-    return None
-
-
-def _first_after(doc: Any, unit: Unit, end: int, lex: Lexicon, pairs: list[tuple[int, int]]) -> Token | None:
-    for i in range(end, unit.last):
-        token = doc[i]
-        if cues.in_quote(token.idx, pairs) or token.text in {".", "!", "?"}:
-            return None  # another quote, or the next sentence the parser did not split off
-        if token.pos_ == "VERB" and cues.is_verb(token, lex) and not cues.negated(token, lex):
-            return token
-    return None
 
 
 def _with_phrase(span: Any, verb: Token) -> tuple[int, int]:
