@@ -348,3 +348,15 @@ def test_role_in_a_complement_before_a_name_is_not_its_title() -> None:
     article = dateline.read_text(text, raw=True, language="fr", date="2024-02-11")
     person = next(e for e in article.entities if e.name == "Paul Kamara")
     assert "juge" not in person.roles
+
+
+def test_a_name_after_during_is_an_event() -> None:
+    # The French model tags the movement "Nuit Debout" as a person; after "pendant" it is a time.
+    article = dateline.read_text(
+        "Rémy Buisine, qui a commencé sa carrière pendant Nuit Debout, reste perplexe.",
+        raw=True,
+        language="fr",
+        date="2024-03-05",
+    )
+    labels = {e.name: e.label for e in article.entities}
+    assert labels.get("Nuit Debout") == "MISC" and labels.get("Rémy Buisine") == "PER"

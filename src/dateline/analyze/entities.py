@@ -169,6 +169,8 @@ def _clean(tokens: Tokens, data: EntityData, first: int, last: int, label: Entit
                 return None  # "ministre de la Défense": part of a role
     if label == "PER" and tokens.low[first] in data.event_heads:
         label = "MISC"  # "Affaire Benalla": an event named after a person, not the person
+    if label == "PER" and first > 0 and tokens.key(first - 1) in data.event_before:
+        label = "MISC"  # "pendant Nuit Debout": a time, so an event
     if label == "PER" and first > 0 and tokens.key(first - 1) in data.not_person_start:
         # "The Gazette reported" (tagged PERSON without its article): no person's name follows
         # "the"; a capitalised article belongs to the title (challenge_synthetic en-007).

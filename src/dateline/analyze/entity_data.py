@@ -41,6 +41,7 @@ class EntityData:
     drop_prefixes: tuple[str, ...]
     leading_articles: tuple[str, ...]
     not_person_start: frozenset[str]
+    event_before: frozenset[str]
     event_heads: frozenset[str]
     honorifics: frozenset[str]
     definite: frozenset[str]
@@ -161,6 +162,7 @@ def load(code: str) -> EntityData:
         drop_prefixes=tuple(p.lower() for p in raw["drop_prefixes"]),
         leading_articles=tuple(a.lower() for a in raw["leading_articles"]),
         not_person_start=frozenset(w.lower() for w in raw["not_person_start"]),
+        event_before=frozenset(w.lower() for w in raw["event_before"]),
         event_heads=frozenset(w.lower() for w in raw["event_heads"]),
         honorifics=frozenset(raw["honorifics"]),
         definite=frozenset(w.lower().translate(_APOSTROPHES).rstrip("'") for w in raw["definite"]),
