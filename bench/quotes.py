@@ -66,7 +66,8 @@ def french_set(folder: Path, heading: str, misses: bool = False) -> None:
         return dateline.read(str(path), language="fr")
 
     result, lost = score_gold(folder, SHARED, read)
-    print(f"\n## {heading} ({result.items} articles from ../shared, {folder.relative_to(ROOT)}; {lost} unanchored)")
+    where = folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder
+    print(f"\n## {heading} ({result.items} articles, {where}; {lost} unanchored)")
     for t, s in result.quotes.items():
         row = s.row()
         print(
@@ -198,6 +199,14 @@ def main() -> int:
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--polnear", action="store_true", help="also score the PolNeAR dev split (English)")
     parser.add_argument("--rounds", type=int, default=3, help="passes over the 20 texts for --speed")
+    parser.add_argument(
+        "--gold",
+        type=Path,
+        action="append",
+        default=[],
+        help="also score a gold folder kept outside the repository (same JSON format; `source` may be "
+        "an absolute path): the fresh news sets of bench/RESULTS.md, aggregate only",
+    )
     args = parser.parse_args()
     if not CHALLENGE.exists():
         print(f"{CHALLENGE} is absent", file=sys.stderr)
@@ -206,6 +215,8 @@ def main() -> int:
     french_set(GOLD, "our French gold (development)")
     french_set(HELDOUT, "held-out French gold (annotated blind, read once during tuning)", args.verbose)
     french_set(FINAL, "final French gold (annotated blind, aggregate only)")
+    for folder in args.gold:
+        french_set(folder.resolve(), f"French gold outside the repository: {folder.resolve().parent.name}")
     if args.polnear:
         if POLNEAR.exists():
             polnear(POLNEAR)
