@@ -153,3 +153,11 @@ def test_a_new_sentence_after_a_quote_is_no_incise() -> None:
         "Paul Grenier évoque alors les interpellations violentes de l'époque."
     )
     assert speaker(article, "Personne ne parlait") == "Rémi Barthe"
+
+
+def test_a_participle_on_a_thing_does_not_make_it_a_speaker() -> None:
+    article = read_fr(
+        "La lettre évoquait la décision du Parlement irakien, au lendemain d'un vote exhortant à expulser "
+        "les troupes étrangères du pays."
+    )
+    assert all(q.speaker is None or "vote" not in q.speaker.name for q in article.quotes)

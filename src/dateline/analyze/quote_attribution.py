@@ -98,7 +98,8 @@ def speaker_span(
         # said of the noun it hangs on ("un porte-parole d'EDF, insistant sur …"); the noun
         # phrase after it is its object.
         head = verb.head
-        span = cues.np_extent(head, lex, unit.first, unit.last) if head.pos_ in cues.NOMINAL else None
+        speaks = head.pos_ == "PROPN" or head.ent_type_ != "" or _can_speak(head, lex)
+        span = cues.np_extent(head, lex, unit.first, unit.last) if head.pos_ in cues.NOMINAL and speaks else None
         if span is not None and head is not verb:
             return (*_chars(doc, span), _head_of(doc, span, lex))
         if head is not verb and head.pos_ in {"VERB", "AUX"}:
@@ -139,3 +140,10 @@ def _outside(doc: Any, span: tuple[int, int], skip: list[tuple[int, int]]) -> tu
     while last - 1 > first and cues.in_quote(doc[last - 1].idx, skip):
         last -= 1
     return first, last
+
+
+def _can_speak(noun: Token, lex: Lexicon) -> bool:
+    """A common noun that names someone who can speak: a person's role, an organisation, a
+    document ("un porte-parole", "le syndicat", "le communiqué"); not "un vote" or "la lettre"."""
+    words = {noun.lower_, noun.lemma_.lower()}
+    return bool(words & (lex.person_roles | lex.org_nouns | lex.document_nouns))
