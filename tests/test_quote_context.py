@@ -93,3 +93,14 @@ def test_a_quote_after_indirect_speech_keeps_its_speaker() -> None:
     )
     assert speaker(article, "procédure habituelle") == "EDF"
     assert speaker(article, "arrêt automatique") == "EDF"
+
+
+def test_a_page_cut_short_inside_a_quote_keeps_the_quote() -> None:
+    article = read_fr(
+        "Le procès s'est achevé mercredi à Nouméa.\n\n"
+        'La réponse de Me Patrice Tehio pour la défense va être véhémente. "Où est le respect de la '
+        "présomption d'innocence ? Mon client n'est ni un psychopathe, ni un manipulateur."
+    )
+    quote = quote_with(article, "présomption d'innocence")
+    assert quote.kind == "direct" and quote.text.endswith("manipulateur.")
+    assert any(p.code == "E407" for p in article.problems)  # the open mark is still reported

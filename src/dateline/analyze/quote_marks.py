@@ -6,7 +6,8 @@ text. Nested marks stay inside their outer span; a quote that runs over several
 paragraphs continues when the next paragraph reopens it (the French and English
 convention) or closes it before opening anything else. A mark left open at the end of a
 paragraph with no continuation is unbalanced: it is reported and the rest of the text is
-read as if it were absent (no quote swallows the article).
+read as if it were absent (no quote swallows the article), except in a block quote and when the
+text itself ends inside the quote (a page cut short), where the quote runs to its end.
 """
 
 from __future__ import annotations
@@ -113,7 +114,16 @@ def scan(text: str, marks: tuple[tuple[str, str], ...]) -> MarkScan:
                 continue
             result.unbalanced.extend(offset for _, offset in stack)
             opened_paragraph = _first_nonspace(text, *_paragraph_of(paragraphs, stack[0][1])) == stack[0][1]
-            if len(stack) == 1 and spanned >= 2 and opened_paragraph:
+            # The text ends inside a quote opened as quotes open (after a space, before a word):
+            # a page cut short ("… va être véhémente. "Où est le respect …" and nothing after).
+            at = stack[0][1]
+            cut_short = (
+                index == len(paragraphs) - 1
+                and (at == 0 or text[at - 1].isspace())
+                and text[at + 1 : at + 2].isalpha()
+                and len(text[at:p_end].split()) >= 3
+            )
+            if len(stack) == 1 and ((spanned >= 2 and opened_paragraph) or cut_short):
                 # A block quote: opened at the start of its paragraphs, reopened by each of them,
                 # and never closed before an intertitle or the writer's next paragraph (a Gaza
                 # testimony in the held-out gold). It ends with its last paragraph; the mark is
