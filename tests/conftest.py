@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,3 +29,21 @@ def need_shared(*parts: str) -> Path:
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return need_shared("seed", "article-fr-pentagone.txt").read_text(encoding="utf-8")
+
+
+def read_fr(text: str) -> Any:
+    """A French text written for a test, analysed with a fixed page date."""
+    import dateline
+
+    return dateline.read_text(text, raw=True, language="fr", date="2024-03-05")
+
+
+def quote_with(article: Any, words: str) -> Any:
+    """The first quote of the article whose text contains `words`."""
+    return next(q for q in article.quotes if words in q.text)
+
+
+def speaker(article: Any, words: str) -> str | None:
+    """The speaker's name of the quote containing `words`, or None."""
+    found = quote_with(article, words).speaker
+    return found.name if found is not None else None

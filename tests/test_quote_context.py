@@ -5,21 +5,7 @@ line before a paragraph, straight quotation marks spaced the French way."""
 
 from __future__ import annotations
 
-import dateline
-from dateline.article import Article, Quote
-
-
-def read_fr(text: str) -> Article:
-    return dateline.read_text(text, raw=True, language="fr", date="2024-03-05")
-
-
-def quote_with(article: Article, words: str) -> Quote:
-    return next(q for q in article.quotes if words in q.text)
-
-
-def speaker(article: Article, words: str) -> str | None:
-    found = quote_with(article, words).speaker
-    return found.name if found is not None else None
+from conftest import quote_with, read_fr, speaker
 
 
 def test_colon_at_the_end_of_the_previous_paragraph_introduces_the_quote() -> None:

@@ -3,21 +3,7 @@ clauses around quoted words: fictional French news sentences written for these t
 
 from __future__ import annotations
 
-import dateline
-from dateline.article import Article, Quote
-
-
-def read_fr(text: str) -> Article:
-    return dateline.read_text(text, raw=True, language="fr", date="2024-03-05")
-
-
-def quote_with(article: Article, words: str) -> Quote:
-    return next(q for q in article.quotes if words in q.text)
-
-
-def speaker(article: Article, words: str) -> str | None:
-    found = quote_with(article, words).speaker
-    return found.name if found is not None else None
+from conftest import quote_with, read_fr, speaker
 
 
 def test_a_sourced_clause_with_quoted_words_is_one_indirect_quote() -> None:

@@ -5,15 +5,7 @@ tokenizer cuts at a hyphen."""
 from __future__ import annotations
 
 import dateline
-from dateline.article import Article, Quote
-
-
-def read_fr(text: str) -> Article:
-    return dateline.read_text(text, raw=True, language="fr", date="2024-03-05")
-
-
-def quote_with(article: Article, words: str) -> Quote:
-    return next(q for q in article.quotes if words in q.text)
+from conftest import quote_with, read_fr
 
 
 def test_elle_prefers_the_woman_an_apposition_names() -> None:

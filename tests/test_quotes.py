@@ -6,16 +6,12 @@ from __future__ import annotations
 import pytest
 
 import dateline
-from conftest import need_shared
+from conftest import need_shared, read_fr
 from dateline.analyze.quote_marks import normalise, scan
 from dateline.article import Article, Quote
 from dateline.errors import Code
 
 FR_MARKS = (("«", "»"), ("“", "”"), ('"', '"'), ("‘", "’"))
-
-
-def read_fr(text: str) -> Article:
-    return dateline.read_text(text, raw=True, language="fr", date="2024-03-05")
 
 
 def only(article: Article, kind: str | None = None) -> list[Quote]:
