@@ -153,7 +153,8 @@ def signed(ctx: Context, end: int) -> Speaker | None:
         i += 1
     if i >= len(doc) or doc[i].ent_type_ not in {"PER", "PERSON"} or doc[i].ent_iob_ != "B":
         return None
-    if doc[i].idx > doc[end - 1].idx + len(doc[end - 1].text) + 2 or "\n" in doc.text[doc[end - 1].idx : doc[i].idx]:
+    text = cues.text_of(doc)
+    if doc[i].idx > doc[end - 1].idx + len(doc[end - 1].text) + 2 or "\n" in text[doc[end - 1].idx : doc[i].idx]:
         return None
     j = i + 1
     while j < len(doc) and doc[j].ent_iob_ == "I":

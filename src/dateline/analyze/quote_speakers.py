@@ -102,7 +102,8 @@ class Resolver:
         if self._demonstrative(start, end):
             return self._antecedent(start, end)  # "ce père de quatre enfants"
         # Who speaks for an organisation without a name of their own is the organisation, as
-        # all our annotators read it ("un porte-parole d'EDF", "ses dirigeants" after the FNSEA).
+        # the held-out and the four fresh-set annotators read it ("un porte-parole d'EDF", "ses
+        # dirigeants" after the FNSEA; bench/RESULTS.md, 2026-12-05).
         speaks_for = self._organisation_inside(start, end) or self._possessor(start, end)
         if head is not None and "Plur" in head.morph.get("Number"):
             return found or speaks_for  # "les avocats du colonel" are not the colonel, nor any one person
