@@ -74,11 +74,11 @@ def continuing(ctx: Context, who: tuple[int, int, Token], found: list[Found], k:
     speaker = resolver.speaker(start, end, head)
     if speaker.entity is None and resolver.is_pronoun(start, end):
         # No one named to refer to: the pronoun goes on with the unnamed speaker quoted just
-        # before ("selon le responsable local. Il a affirmé que …"); else it names nobody.
+        # before ("selon le responsable local. Il a affirmé que …"); else it names nobody
+        # (shown lower-case by Resolver._bare).
         last = next((f for f in reversed(found) if f.quote.speaker is not None and f.quote.end <= start), None)
         if last is not None and last.quote.speaker is not None and k - last.unit <= FLOATING_SENTENCES:
             return replace(last.quote.speaker, start=start, end=end)
-        return replace(speaker, name=speaker.name.lower())
     return speaker
 
 
@@ -165,39 +165,25 @@ def signed(ctx: Context, end: int) -> Speaker | None:
     return speaker if speaker.entity is not None else None
 
 
-def same_sources(ctx: Context, quotes: list[Quote]) -> None:
-    """ "…, précise la même source": the speaker is whoever was quoted last before (run once all
-    quotes are found, since a direct quote may follow the indirect one it points back to)."""
-    last: Speaker | None = None
-    for quote in sorted(quotes, key=lambda q: q.start):
-        said = quote.speaker
-        if said is None:
-            continue
-        if said.entity is None and said.start is not None and said.end is not None:
-            mention = quote_marks.normalise(ctx.article.text[said.start : said.end], ctx.lex.marks).lower()
-            if last is not None and any(words in mention for words in ctx.lex.same_source):
-                quote.speaker = replace(last, start=said.start, end=said.end)
-                continue
-        last = said
-
-
 def fill_gaps(ctx: Context, found: list[Found]) -> None:
     """Once every quote is found, in text order: a quote left without a speaker, or with a
     pronoun that named nobody, takes the speaker of the quote before it (of any kind: indirect
     quotes are found after the direct ones) when that one is at most FLOATING_SENTENCES back or
     nobody else was named since ("« … » et le « raccordement » est prévu à 17h, a indiqué un
-    porte-parole d'EDF. ¶ « C'est la procédure habituelle »")."""
+    porte-parole d'EDF. ¶ « C'est la procédure habituelle »"). A mention pointing back to the
+    source ("…, précise la même source") takes it whatever the distance."""
     resolver = ctx.resolver
     previous: Speaker | None = None
     previous_at: tuple[int, int] = (0, 0)  # unit, end offset
     for item in sorted(found, key=lambda f: f.quote.start):
         said = item.quote.speaker
+        same = said is not None and said.entity is None and _same_source(ctx, said)
         if said is None:  # indirect speech nobody holds stays dropped (quotes.find_quotes)
             loose = item.quote.kind != "indirect"
         else:
-            loose = said.entity is None and _pronoun_mention(resolver, said)
+            loose = said.entity is None and (same or _pronoun_mention(resolver, said))
         if loose and previous is not None:
-            near = item.unit - previous_at[0] <= FLOATING_SENTENCES
+            near = same or item.unit - previous_at[0] <= FLOATING_SENTENCES
             if near or not resolver.person_named_between(previous_at[1], item.quote.start):
                 gender = None
                 if said is not None and said.start is not None and said.end is not None:
@@ -211,3 +197,10 @@ def fill_gaps(ctx: Context, found: list[Found]) -> None:
 
 def _pronoun_mention(resolver: Resolver, said: Speaker) -> bool:
     return said.start is not None and said.end is not None and resolver.is_pronoun(said.start, said.end)
+
+
+def _same_source(ctx: Context, said: Speaker) -> bool:
+    if said.start is None or said.end is None:
+        return False
+    mention = quote_marks.normalise(ctx.article.text[said.start : said.end], ctx.lex.marks).lower()
+    return any(words in mention for words in ctx.lex.same_source)

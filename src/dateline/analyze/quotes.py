@@ -28,7 +28,6 @@ from .quote_context import (
     continuing,
     fill_gaps,
     introduced,
-    same_sources,
     signed,
 )
 from .quote_cues import Token, Unit
@@ -142,9 +141,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
     # left "how many jobs …" with no speaker) is dropped: who said it is the whole point.
     fill_gaps(ctx, found)
     kept = [f for f in found if f.quote.kind != "indirect" or f.quote.speaker is not None]
-    quotes = [f.quote for f in sorted(kept, key=lambda f: f.quote.start)]
-    same_sources(ctx, quotes)
-    return quotes
+    return [f.quote for f in sorted(kept, key=lambda f: f.quote.start)]
 
 
 def _overlap(quote: Quote, start: int, end: int) -> int:

@@ -60,7 +60,7 @@ def shifted(day: date, years: int, months: int, days: int) -> date:
 
 def _doc(name: str, truth: date, article: Article, code: str, latest: date) -> Doc:
     start = time.process_time()
-    article.nlp = nlp.model(code)(article.text[:100_000])
+    article.nlp = nlp.parse(nlp.model(code), article.text[:100_000])
     clues = find_clues(article, code)
     return Doc(name, truth, Scorer(clues, latest), time.process_time() - start)
 

@@ -46,7 +46,7 @@ def speaker_resolution(path: Path, code: str) -> Resolution:
     for line in path.read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
         article = Article(text=item["text"], language=code)
-        article.nlp = model(item["text"])
+        article.nlp = nlp.parse(model, item["text"])
         Entities()(article)
         index = EntityIndex(article)
         for quote in item["quotes"]:
