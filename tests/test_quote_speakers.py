@@ -5,7 +5,7 @@ tokenizer cuts at a hyphen."""
 from __future__ import annotations
 
 import dateline
-from conftest import quote_with, read_fr
+from conftest import quote_with, read_fr, speaker
 
 
 def test_elle_prefers_the_woman_an_apposition_names() -> None:
@@ -213,3 +213,26 @@ def test_statement_speaks_for_the_organisation_that_issued_it() -> None:
         "« Nous apporterons tout notre soutien à la justice », indique le communiqué."
     )
     assert (speaker_of(text, "tout notre soutien") or "").endswith("Olympique lyonnais")
+
+
+def test_the_subject_of_the_que_clause_is_not_the_speaker() -> None:
+    """The verb has no subject the parser can see; the noun phrase after "que" begins the
+    reported clause, it never speaks."""
+    article = read_fr("Reçu lundi à l'Élysée pendant une heure, a estimé que les choses pourraient aller très vite.")
+    assert all(q.speaker is None or q.speaker.name != "les choses" for q in article.quotes)
+
+
+def test_a_conjoined_verb_shares_the_subject() -> None:
+    article = read_fr(
+        "Le ministre belge Hugo Vermeulen a salué l'accord conclu à Genève, mais a noté que son pays "
+        "garderait le droit de surveiller ses frontières."
+    )
+    assert speaker(article, "son pays garderait") == "Hugo Vermeulen"
+
+
+def test_a_subject_the_parser_hung_on_a_participle() -> None:
+    article = read_fr(
+        "Le président du syndicat reçu lundi en audience par le ministre, dans la foulée des autres chefs de "
+        "file, a estimé que les discussions pourraient aboutir vite."
+    )
+    assert speaker(article, "discussions pourraient") == "le président du syndicat"

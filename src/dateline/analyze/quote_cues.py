@@ -239,7 +239,9 @@ def linear_np(doc: Any, start: int, stop: int, lex: Lexicon) -> tuple[int, int] 
             while i < stop and doc[i].pos_ in NP_INNER and doc[i].head.i < i and doc[i].pos_ != "PROPN":
                 i += 1
             continue
-        if token.pos_ == "ADP" or low in lex.time_words or token.pos_ in {"PUNCT", "ADV", "AUX", "PART", "SCONJ"}:
+        if token.pos_ == "SCONJ":
+            return None  # "a estimé que les choses …": what follows "que" is its clause's subject
+        if token.pos_ == "ADP" or low in lex.time_words or token.pos_ in {"PUNCT", "ADV", "AUX", "PART"}:
             i += 1
             continue
         if token.pos_ == "PRON" and low not in lex.person_pronouns:
@@ -343,17 +345,33 @@ def subject(verb: Token, lex: Lexicon) -> Token | None:
                         return token.head  # "une lettre … qui annonçait": the antecedent noun
                     continue
                 return child
+        stolen = _participle_subject(token, lex)
+        if stolen is not None:
+            return stolen
         finite = "Fin" in token.morph.get("VerbForm")
         if token.dep_ == "acl" and finite and token.head.pos_ in {"NOUN", "PROPN"} and token.head.i < token.i:
             return token.head  # "L'avocate du suspect, Me X, conteste …": the main verb hung on its subject
         participle = token.pos_ == "VERB" and not auxiliaries(token) and token.dep_ in {"advcl", "acl", "conj", "xcomp"}
-        if participle and token.head is not token:
+        # "X a salué l'accord, mais a noté que …": a conjoined verb shares its head's subject
+        shares = token.dep_ == "conj" and token.head.pos_ in {"VERB", "AUX"}
+        if (participle or shares) and token.head is not token:
             token = token.head  # "…, estimant que": the subject of the verb it hangs on
             pronoun = hyphen_pronoun(token, lex)
             if pronoun is not None and pronoun.lower_ in lex.person_pronouns:
                 return pronoun  # "déplore-t-elle, en rappelant …"
             continue
         break
+    return None
+
+
+def _participle_subject(verb: Token, lex: Lexicon) -> Token | None:
+    """ "Le président du MR, reçu lundi par le Roi, a estimé …": the parser hangs the subject on
+    the participle before the verb; a participle has no subject of its own."""
+    for child in verb.children:
+        if child.i < verb.i and child.dep_ == "advcl" and "Part" in child.morph.get("VerbForm"):
+            for grandchild in child.children:
+                if grandchild.dep_ in lex.dep_subject and grandchild.i < child.i and grandchild.pos_ != "PRON":
+                    return grandchild
     return None
 
 
