@@ -236,3 +236,24 @@ def test_a_subject_the_parser_hung_on_a_participle() -> None:
         "file, a estimé que les discussions pourraient aboutir vite."
     )
     assert speaker(article, "discussions pourraient") == "le président du syndicat"
+
+
+def test_a_role_is_not_the_last_person_named_with_another_role() -> None:
+    article = read_fr(
+        "L'ancien ministre des Transports, Paul Mercier, a porté plainte pour vol. Le procureur de la "
+        "République a réagi jeudi. « Aucune plainte n'a été reçue par nos services », a déclaré le procureur."
+    )
+    assert speaker(article, "Aucune plainte") == "le procureur"
+
+
+def test_a_belgian_mayor_is_a_role() -> None:
+    article = read_fr(
+        "Le bourgmestre de Wavre, Jean Vandenbroucke, a dû fermer la piscine. Un nageur a protesté. "
+        "« Nous nous excusons pour ces désagréments », poursuit le bourgmestre."
+    )
+    assert speaker(article, "désagréments") == "Jean Vandenbroucke"
+
+
+def test_a_name_later_in_the_role_mention_sentence_is_someone_else() -> None:
+    article = read_fr("« Nous refusons ce résultat », a affirmé le porte-parole du parti fondé par Marc Dutilleul.")
+    assert speaker(article, "refusons") == "le porte-parole du parti"

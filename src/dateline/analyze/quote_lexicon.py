@@ -62,6 +62,7 @@ class Lexicon:
     prefer_known_gender: frozenset[str]
     first_name_gender: dict[str, str]  # lower-cased first name -> "Fem" / "Masc" (lang/<code>/names.toml)
     same_source: tuple[str, ...]  # "la même source": whoever was quoted last
+    generic_roles: frozenset[str]  # "le responsable": compatible with any role the article gave
 
     def is_quote_verb(self, lemma: str) -> bool:
         return lemma.lower() in self.quote_verbs and lemma.lower() not in self.verb_with_head
@@ -147,6 +148,7 @@ def load(code: str) -> Lexicon:
         prefer_known_gender=frozenset(str(g) for g in cast(list[str], words["prefer_known_gender"])),
         first_name_gender=_first_names(lang.load(code).resource("names")),
         same_source=_apostrophes(cast(list[str], words["same_source"])),
+        generic_roles=_words(words, "generic_roles"),
     )
 
 

@@ -124,8 +124,28 @@ class Resolver:
         if found is None and speaks_for is not None:
             return speaks_for
         if role_like and found is None and not indefinite:
-            return self._antecedent(start, end)
+            return self._role_antecedent(start, end, head_word)
         return found
+
+    def _role_antecedent(self, start: int, end: int, noun: str) -> Entity | None:
+        """The person a role mention the index could not match refers back to: the usual
+        antecedent, unless the article gave that person another role ("le procureur" is not
+        "le ministre Adama Luc Sorgho" named last), then the last person named within reach
+        whose known roles do not rule it out."""
+        entity = self._antecedent(start, end)
+        if entity is None or not self._other_role(entity, noun):
+            return entity
+        for span, person in self._persons_before(start):
+            if start - span.end_char > ANTECEDENT_WINDOW:
+                break
+            if not self._other_role(person, noun):
+                return self._full(person)
+        return None
+
+    def _other_role(self, entity: Entity, noun: str) -> bool:
+        if not entity.roles or noun in self.lex.generic_roles:
+            return False
+        return not any(noun in role.lower().split() for role in entity.roles)
 
     def _organisation_inside(self, start: int, end: int) -> Entity | None:
         """The organisation a phrase names as its complement ("un porte-parole d'EDF")."""
@@ -240,6 +260,8 @@ class Resolver:
         for ent in span.ents:
             if ent.root.dep_ in self.lex.dep_complement and ent.start > span.start:
                 continue
+            if _in_clause(ent.root, span):
+                continue  # "un des responsables de la coalition dirigée par Ousmane Sonko"
             found = self.index.at(ent.start_char, ent.end_char)
             if found is not None:
                 named.append(found)
@@ -264,12 +286,19 @@ class Resolver:
             return before
         stop = self.article.text.find("\n", end)
         stop = len(self.article.text) if stop < 0 else stop
-        after = self._first_person_between(end, stop)
+        # From the next sentence on: a name later in the mention's own sentence is someone else
+        # ("a affirmé le porte-parole du parti fondé par Marc Dutilleul").
+        after = self._first_person_between(self._sentence_end(end), stop)
         if after is None and before is None and self.is_pronoun(start, end):
             # Nobody named at all: "il"/"elle" stands for the organisation the text is about
             # ("La Coalition … a exigé la dissolution de la CEI qu'elle accuse de …").
             return self._organisation_before(start, subject=True)
         return self._full(after if after is not None else before)
+
+    def _sentence_end(self, end: int) -> int:
+        doc = self.article.nlp
+        span = doc.char_span(max(0, end - 1), end, alignment_mode="expand") if doc is not None else None
+        return int(span.sent.end_char) if span is not None and len(span) > 0 else end
 
     def _persons_before(self, start: int) -> list[tuple[Any, Entity]]:
         """The index's person mentions ending before `start`, latest first, as parse spans."""
@@ -377,3 +406,15 @@ class Resolver:
         if span is not None and len(span) > 0 and span[0].pos_ in {"DET", "PRON"}:
             return bare[:1].lower() + bare[1:]
         return bare
+
+
+def _in_clause(token: Any, span: Any) -> bool:
+    """Whether a token hangs, inside the span, on a verb other than the span's own head: it
+    belongs to a clause or participle describing the phrase, not to the phrase itself."""
+    seen = 0
+    while token.head is not token and span.start <= token.head.i < span.end and seen < len(span):
+        token = token.head
+        seen += 1
+        if token.pos_ in {"VERB", "AUX"} and token is not span.root:
+            return True
+    return False
