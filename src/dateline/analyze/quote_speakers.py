@@ -1,26 +1,19 @@
 """Resolve a speaker's words (a name, a role noun phrase, a pronoun) to an entity.
 
 The lookups go through an `Index` (analyze/speaker_index.py): the entities step's, or one over
-the parse's named entities when that step has not run. What the text says of a person's gender
-is read by analyze/speaker_gender.py.
+the parse's named entities when that step has not run. Antecedents of pronouns and role
+mentions are found by analyze/speaker_antecedents.py, the base class.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from ..article import Article, Entity, Speaker
-from .quote_lexicon import Lexicon
-from .speaker_gender import first_name_gender, mention_gender
-from .speaker_index import ORG_LABELS, PERSON_LABELS, Index
+from ..article import Entity, Speaker
+from .speaker_antecedents import ANTECEDENT_WINDOW, Antecedents
+from .speaker_index import ORG_LABELS
 
-# How far back (characters) a role noun phrase or pronoun may look for its antecedent when the
-# index has no better answer: about two news paragraphs. Set on the seed and the challenge
-# set, where every antecedent lies within the previous paragraph. Re-checked 2026-12-05 on the
-# French gold sets: 500 loses a development speaker and 4 claim points, 1000 and 1400 lose 2-4
-# development and 4-7 held-out speakers.
-ANTECEDENT_WINDOW = 700
 # Tokens around a person's mention searched for the noun that describes them: a title with its
 # determiner and one adjective ("la jeune gastro-entérologue X"), an apposition's first words.
 DESCRIPTION_TOKENS = 3
@@ -29,14 +22,8 @@ DESCRIPTION_WORDS = 4
 
 
 @dataclass
-class Resolver:
+class Resolver(Antecedents):
     """Turns speaker mentions into `Speaker`s for one article."""
-
-    article: Article
-    lex: Lexicon
-    index: Index
-    quoted: tuple[tuple[int, int], ...] = ()  # quotation spans: names inside them are not antecedents
-    _genders: dict[str, str | None] = field(default_factory=dict)
 
     def person_named_between(self, start: int, end: int) -> bool:
         """Whether a person is named (outside quotes) between two offsets."""
@@ -60,31 +47,8 @@ class Resolver:
             return None
         return Speaker(entity=entity.id, name=entity.name, start=None, end=None)
 
-    def is_pronoun(self, start: int, end: int) -> bool:
-        return self.article.text[start:end].strip().lower() in self.lex.person_pronouns
-
     def gender_of(self, start: int, end: int) -> str | None:
         return self.lex.pronoun_gender.get(self.article.text[start:end].strip().lower())
-
-    def entity_gender(self, entity_id: str | None) -> str | None:
-        """What the article tells of a person's gender, from any of its mentions (a title, a
-        feminine apposition); None when it says nothing or contradicts itself."""
-        if entity_id is None:
-            return None
-        if entity_id not in self._genders:
-            entity = next((e for e in getattr(self.index, "entities", []) if e.id == entity_id), None)
-            doc = self.article.nlp
-            found: set[str] = set()
-            for m in entity.mentions if entity is not None and doc is not None else ():
-                span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                said = mention_gender(span, self.lex) if span is not None else None
-                if said is not None:
-                    found.add(said)
-            if not found and entity is not None:  # the text says nothing: a first name of one gender
-                named = first_name_gender(entity.name, self.lex)
-                found = {named} if named else found
-            self._genders[entity_id] = found.pop() if len(found) == 1 else None
-        return self._genders[entity_id]
 
     def speaker(self, start: int, end: int, head: Any | None = None) -> Speaker:
         entity = self.entity(start, end, head)
@@ -201,35 +165,6 @@ class Resolver:
                     best = (distance, entity)
         return self._full(best[1]) if best is not None else None
 
-    def _organisation_before(self, start: int, *, subject: bool = False) -> Entity | None:
-        """The organisation named last before `start` (outside quotes, within ANTECEDENT_WINDOW);
-        with `subject`, the last one named as a subject, if any ("La FNSEA regrette … lors du
-        Salon de l'agriculture. …, ont indiqué ses dirigeants": the FNSEA's)."""
-        best: tuple[int, Entity] | None = None
-        best_subject: tuple[int, Entity] | None = None
-        doc = self.article.nlp
-        for entity in getattr(self.index, "entities", []):
-            if entity.label not in ("ORG", "MISC"):  # newspapers' titles are often tagged MISC
-                continue
-            for m in entity.mentions:
-                inside = any(q_start <= m.start < q_end for q_start, q_end in self.quoted)
-                near = m.end <= start and start - m.end <= ANTECEDENT_WINDOW and not inside
-                if near and (best is None or m.end > best[0]):
-                    best = (m.end, entity)
-                span = doc.char_span(m.start, m.end, alignment_mode="expand") if near and doc is not None else None
-                root = span.root if span is not None else None
-                while (
-                    root is not None
-                    and root.dep_ in {"appos", "flat:name", "flat", "compound"}
-                    and root.head is not root
-                ):
-                    root = root.head  # "Le syndicat agricole FNSEA regrette": the subject's apposition
-                is_subject = root is not None and root.dep_ in self.lex.dep_subject
-                if is_subject and (best_subject is None or m.end > best_subject[0]):
-                    best_subject = (m.end, entity)
-        chosen = best_subject if subject and best_subject is not None else best
-        return chosen[1] if chosen is not None else None
-
     def _description(self, start: int, end: int) -> bool:
         """A short definite phrase with no name in it ("l'agence", "le journal satirique"), which
         refers back; "le ministère de la Santé palestinien" names an institution of its own."""
@@ -274,128 +209,6 @@ class Resolver:
         return bool(
             span is not None and len(span) > 1 and "Dem" in span[0].morph.get("PronType") and span[0].pos_ == "DET"
         )
-
-    def _antecedent(self, start: int, end: int, gender: str | None = None) -> Entity | None:
-        """The person named last before the mention (within ANTECEDENT_WINDOW), else the first
-        one named after it in the same paragraph ("« … », a-t-elle ajouté. La sénatrice X …").
-        A pronoun's gender rules out persons known to be of the other one."""
-        before = (
-            self._known_before(start, gender) or self._salient_before(start, gender) or self._last_before(start, gender)
-        )
-        if before is not None and any(start - m.end <= ANTECEDENT_WINDOW for m in before.mentions if m.end <= start):
-            return before
-        stop = self.article.text.find("\n", end)
-        stop = len(self.article.text) if stop < 0 else stop
-        # From the next sentence on: a name later in the mention's own sentence is someone else
-        # ("a affirmé le porte-parole du parti fondé par Marc Dutilleul").
-        after = self._first_person_between(self._sentence_end(end), stop)
-        if after is None and before is None and self.is_pronoun(start, end):
-            # Nobody named at all: "il"/"elle" stands for the organisation the text is about
-            # ("La Coalition … a exigé la dissolution de la CEI qu'elle accuse de …").
-            return self._organisation_before(start, subject=True)
-        return self._full(after if after is not None else before)
-
-    def _sentence_end(self, end: int) -> int:
-        doc = self.article.nlp
-        span = doc.char_span(max(0, end - 1), end, alignment_mode="expand") if doc is not None else None
-        return int(span.sent.end_char) if span is not None and len(span) > 0 else end
-
-    def _persons_before(self, start: int) -> list[tuple[Any, Entity]]:
-        """The index's person mentions ending before `start`, latest first, as parse spans."""
-        doc = self.article.nlp
-        found: list[tuple[int, Any, Entity]] = []
-        for entity in getattr(self.index, "entities", []):
-            if entity.label != "PER":
-                continue
-            for m in entity.mentions:
-                if m.end <= start and doc is not None:
-                    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                    inside = any(q_start <= m.start < q_end for q_start, q_end in self.quoted)
-                    if span is not None and not inside and not self._modifier(span):
-                        found.append((m.end, span, entity))
-        found.sort(key=lambda f: -f[0])
-        return [(span, entity) for _, span, entity in found]
-
-    def _modifier(self, span: Any) -> bool:
-        """A name after an article or a common noun names no one here: "la LPPR", "la loi
-        LPPR", "l'affaire Fillon" (a role noun before it is fine: "la sénatrice Anne Perrin");
-        nor does one that modifies the common noun after it ("new Patriot batteries", English
-        compounds the tagger reads as a person)."""
-        if span[0].is_lower:
-            return False  # a role mention the entities step resolved ("le préfet"), not a name
-        after = span.doc[span.end] if span.end < len(span.doc) else None
-        if after is not None and after.pos_ == "NOUN" and after.is_lower and span.root.dep_ == "compound":
-            return True
-        if span.start == 0:
-            return False
-        before = span.doc[span.start - 1]
-        if before.pos_ == "DET":
-            return True
-        # A full name after a noun is a title's person ("le défenseur José Fonte"); a lone name
-        # after one is a label ("la loi Veil", "l'affaire Fillon").
-        titled = before.lower_ in self.lex.person_roles | self.lex.title_gender.keys() or len(span) > 1
-        return before.pos_ == "NOUN" and not titled
-
-    def _known_before(self, start: int, gender: str | None) -> Entity | None:
-        """The last person within reach known to be of the pronoun's gender, for the genders
-        the language data prefers so (lang/<code>/quotes.toml prefer_known_gender)."""
-        if gender not in self.lex.prefer_known_gender:
-            return None
-        for span, entity in self._persons_before(start):
-            if start - span.end_char > ANTECEDENT_WINDOW:
-                break
-            if self.entity_gender(entity.id) == gender:
-                return self._full(entity)
-        return None
-
-    def _last_before(self, start: int, gender: str | None) -> Entity | None:
-        if gender is None:
-            return self.index.last_person_before(start)
-        for _span, entity in self._persons_before(start):
-            if self.entity_gender(entity.id) in (None, gender):
-                return self._full(entity)
-        return self._full(self.index.last_person_before(start))
-
-    def _full(self, entity: Entity | None) -> Entity | None:
-        """A first name alone ("Marie-Pierre") stands for the one person of that first name."""
-        if entity is None or len(entity.name.split()) > 1:
-            return entity
-        entities = getattr(self.index, "entities", [])
-        fuller = [
-            e for e in entities if e.label == "PER" and e.name.split()[:1] == [entity.name.strip()] and e is not entity
-        ]
-        fuller = [e for e in fuller if len(e.name.split()) > 1]
-        return fuller[0] if len(fuller) == 1 else entity
-
-    def _salient_before(self, start: int, gender: str | None = None) -> Entity | None:
-        """The last person named as a subject in the preceding text (subjects are the usual
-        antecedents of "il"/"elle" in news; a later complement "avec le chef de l'État" is not)."""
-        doc = self.article.nlp
-        if doc is None:
-            return None
-        for span, entity in self._persons_before(start):
-            if start - span.end_char > ANTECEDENT_WINDOW:
-                break
-            if gender is not None and self.entity_gender(entity.id) not in (None, gender):
-                continue
-            root = span.root
-            while root.dep_ in {"appos", "flat:name", "flat", "compound"} and root.head is not root:
-                root = root.head
-            if root.dep_ in self.lex.dep_subject and root.head.dep_ not in self.lex.dep_clause:
-                return self._full(entity)  # not the subject of reported content ("a estimé que X …")
-            misparsed = (
-                root.dep_ == "ROOT" and root.pos_ in {"NOUN", "PROPN"} and any(t.pos_ == "VERB" for t in root.sent)
-            )
-            if misparsed:  # a noun at the root of a sentence with a verb: its opening phrase is the subject
-                return self._full(entity)  # (a caption has no verb: "X et Y dans le cortège")
-        return None
-
-    def _first_person_between(self, start: int, stop: int) -> Entity | None:
-        doc = self.article.nlp
-        for ent in doc.ents if doc is not None else ():
-            if ent.start_char >= start and ent.end_char <= stop and ent.label_ in PERSON_LABELS:
-                return self.index.at(ent.start_char, ent.end_char) or self.index.by_name(ent.text)
-        return None
 
     def _bare(self, start: int, end: int) -> str:
         """A mention without entity, as written, without a capital its first word only has for
