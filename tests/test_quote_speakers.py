@@ -257,3 +257,27 @@ def test_a_belgian_mayor_is_a_role() -> None:
 def test_a_name_later_in_the_role_mention_sentence_is_someone_else() -> None:
     article = read_fr("« Nous refusons ce résultat », a affirmé le porte-parole du parti fondé par Marc Dutilleul.")
     assert speaker(article, "refusons") == "le porte-parole du parti"
+
+
+def test_a_person_put_up_front_is_the_pronoun() -> None:
+    article = read_fr(
+        "Le ministre turc Ahmet Demir a salué l’accord. Quant au secrétaire général de l’ONU Kofi Mensah, "
+        "il a aussi appelé toutes les parties à respecter la trêve."
+    )
+    assert speaker(article, "respecter la trêve") == "Kofi Mensah"
+
+
+def test_a_pronoun_after_an_unnamed_role_is_that_role() -> None:
+    article = read_fr(
+        "Me Paul Girard, avocat de la défense, a plaidé la relaxe. Le juge a finalement condamné le prévenu "
+        "à deux ans de prison. Il a estimé que les faits étaient graves."
+    )
+    assert speaker(article, "faits étaient graves") == "le juge"
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_organisation() -> None:
+    article = read_fr(
+        "La société Ardelis a annoncé la fermeture de son usine de Tulle. "
+        "« Nous cherchons un repreneur », a ajouté le porte-parole."
+    )
+    assert speaker(article, "repreneur") == "Ardelis"

@@ -196,7 +196,9 @@ def fill_gaps(ctx: Context, found: list[Found]) -> None:
 
 
 def _pronoun_mention(resolver: Resolver, said: Speaker) -> bool:
-    return said.start is not None and said.end is not None and resolver.is_pronoun(said.start, said.end)
+    """A pronoun that stands for no one found, not even a role ("il" for "le juge")."""
+    pronoun = said.start is not None and said.end is not None and resolver.is_pronoun(said.start, said.end)
+    return pronoun and said.name.lower() in resolver.lex.person_pronouns
 
 
 def _same_source(ctx: Context, said: Speaker) -> bool:

@@ -63,6 +63,7 @@ class Lexicon:
     first_name_gender: dict[str, str]  # lower-cased first name -> "Fem" / "Masc" (lang/<code>/names.toml)
     same_source: tuple[str, ...]  # "la même source": whoever was quoted last
     generic_roles: frozenset[str]  # "le responsable": compatible with any role the article gave
+    spokesperson_nouns: frozenset[str]  # "le porte-parole": speaks for the organisation
 
     def is_quote_verb(self, lemma: str) -> bool:
         return lemma.lower() in self.quote_verbs and lemma.lower() not in self.verb_with_head
@@ -149,6 +150,7 @@ def load(code: str) -> Lexicon:
         first_name_gender=_first_names(lang.load(code).resource("names")),
         same_source=_apostrophes(cast(list[str], words["same_source"])),
         generic_roles=_words(words, "generic_roles"),
+        spokesperson_nouns=_words(words, "spokesperson_nouns"),
     )
 
 

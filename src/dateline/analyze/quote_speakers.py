@@ -52,14 +52,15 @@ class Resolver(Antecedents):
 
     def speaker(self, start: int, end: int, head: Any | None = None) -> Speaker:
         entity = self.entity(start, end, head)
-        name = entity.name if entity is not None else self._bare(start, end)
+        described = self.unnamed.get(start) if entity is None else None  # "il" for "le juge"
+        name = entity.name if entity is not None else self._bare(*(described or (start, end)))
         return Speaker(entity=entity.id if entity is not None else None, name=name, start=start, end=end)
 
     def entity(self, start: int, end: int, head: Any | None) -> Entity | None:
         text = self.article.text[start:end]
         words = text.lower().split()
         if len(words) == 1 and words[0] in self.lex.person_pronouns:
-            return self._antecedent(start, end, self.lex.pronoun_gender.get(words[0]))
+            return self.pronoun_antecedent(start, end, self.lex.pronoun_gender.get(words[0]))
         found = self._named(start, end)
         if found is not None and found.label == "PER":
             return self._full(found)
@@ -87,6 +88,10 @@ class Resolver(Antecedents):
                 return described
         if found is None and speaks_for is not None:
             return speaks_for
+        if found is None and head_word in self.lex.spokesperson_nouns and not indefinite:
+            organisation = self._organisation_before(start, subject=True)
+            if organisation is not None:
+                return organisation
         if role_like and found is None and not indefinite:
             return self._role_antecedent(start, end, head_word)
         return found
@@ -110,6 +115,9 @@ class Resolver(Antecedents):
         if not entity.roles or noun in self.lex.generic_roles:
             return False
         return not any(noun in role.lower().split() for role in entity.roles)
+
+    def _role_entity(self, span: Any) -> Entity | None:
+        return self.entity(span.start_char, span.end_char, span.root)
 
     def _organisation_inside(self, start: int, end: int) -> Entity | None:
         """The organisation a phrase names as its complement ("un porte-parole d'EDF")."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..article import Article, Entity
+from .quote_cues import np_extent
 from .quote_lexicon import Lexicon
 from .speaker_gender import first_name_gender, mention_gender
 from .speaker_index import PERSON_LABELS, Index
@@ -32,6 +33,8 @@ class Antecedents:
     index: Index
     quoted: tuple[tuple[int, int], ...] = ()  # quotation spans: names inside them are not antecedents
     _genders: dict[str, str | None] = field(default_factory=dict)
+    # Pronouns standing for a role no name was found for, by start offset: the role's span.
+    unnamed: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def is_pronoun(self, start: int, end: int) -> bool:
         return self.article.text[start:end].strip().lower() in self.lex.person_pronouns
@@ -55,6 +58,75 @@ class Antecedents:
                 found = {named} if named else found
             self._genders[entity_id] = found.pop() if len(found) == 1 else None
         return self._genders[entity_id]
+
+    def pronoun_antecedent(self, start: int, end: int, gender: str | None) -> Entity | None:
+        """Who a subject pronoun stands for: a person the sentence put up front ("Quant au
+        secrétaire général Ban Ki-moon, il a …"); the nearest subject before it when that is a
+        role with no name ("Le juge a condamné X. Il a estimé …" is the judge, who may be
+        nobody the article names); else the usual antecedent."""
+        doc = self.article.nlp
+        pronoun = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        if pronoun is None or len(pronoun) == 0:
+            return self._antecedent(start, end, gender)
+        fronted = self._fronted_person(pronoun[0])
+        if fronted is not None:
+            return fronted
+        role = self._role_subject_before(pronoun[0], gender)
+        if role is not None:
+            entity = self._role_entity(role)
+            if entity is None:
+                self.unnamed[start] = (role.start_char, role.end_char)
+            return entity
+        return self._antecedent(start, end, gender)
+
+    def _role_entity(self, span: Any) -> Entity | None:
+        """The entity a role mention stands for, if any: `Resolver` resolves it as a speaker."""
+        return self.index.at(span.start_char, span.end_char)
+
+    def _fronted_person(self, pronoun: Any) -> Entity | None:
+        """A person named in a phrase that opens the pronoun's sentence, with nothing but
+        punctuation between the name and the pronoun and no verb before the name."""
+        sent = pronoun.sent
+        for span, entity in self._persons_before(pronoun.idx):
+            if span.start < sent.start:
+                return None
+            between = span.doc[span.end : pronoun.i]
+            if all(t.is_punct for t in between) and len(between) > 0:
+                lead = span.doc[sent.start : span.start]
+                if not any(t.pos_ in {"VERB", "AUX"} for t in lead):
+                    return self._full(entity)
+            return None
+        return None
+
+    def _role_subject_before(self, pronoun: Any, gender: str | None) -> Any | None:
+        """The noun phrase of the nearest subject before the pronoun, when it is a person's role
+        and not a name (subjects of reported clauses, of quotes and other pronouns skipped)."""
+        doc = pronoun.doc
+        named = self._persons_before(pronoun.idx)
+        last_name = named[0][0].end_char if named else -1
+        for i in range(pronoun.i - 1, -1, -1):
+            token = doc[i]
+            if pronoun.idx - token.idx > ANTECEDENT_WINDOW or token.idx < last_name:
+                return None  # a person named since is the better antecedent, whatever their function
+            if token.dep_ not in self.lex.dep_subject or token.head.dep_ in self.lex.dep_clause:
+                continue
+            if any(q_start <= token.idx < q_end for q_start, q_end in self.quoted):
+                continue
+            if token.ent_type_ in PERSON_LABELS or token.pos_ == "PROPN":
+                return None  # the nearest subject is a name: the usual search finds it
+            if token.pos_ != "NOUN" or token.lower_ not in self.lex.person_roles:
+                continue
+            said = token.morph.get("Gender")
+            if gender is not None and said and gender not in said:
+                continue
+            extent = np_extent(token, self.lex, token.sent.start, token.sent.end)
+            if extent is None:
+                return None
+            phrase = doc[extent[0] : extent[1]]
+            if any(t.ent_type_ in PERSON_LABELS for t in phrase):
+                return None  # "le directeur du site, Sébastien Depierre": a name after all
+            return phrase
+        return None
 
     def _antecedent(self, start: int, end: int, gender: str | None = None) -> Entity | None:
         """The person named last before the mention (within ANTECEDENT_WINDOW), else the first
