@@ -281,3 +281,35 @@ def test_an_unnamed_spokesperson_speaks_for_the_organisation() -> None:
         "« Nous cherchons un repreneur », a ajouté le porte-parole."
     )
     assert speaker(article, "repreneur") == "Ardelis"
+
+
+def test_the_wife_of_a_man_is_not_that_man() -> None:
+    article = read_fr(
+        "Pour la cérémonie d'ouverture, l'actrice est arrivée tôt. « Je suis très heureuse d'être là », a "
+        "également confié l'épouse de Michel Vandamme, le réalisateur du film."
+    )
+    assert (speaker(article, "heureuse") or "").startswith("l'épouse de")
+
+
+def test_our_source_is_the_outlets_own() -> None:
+    article = read_fr(
+        "Le MC Oran a fait une offre au joueur lors de la Ligue des champions. Les négociations ont duré "
+        "plusieurs jours. Selon notre source, le joueur touchera une prime de signature."
+    )
+    assert speaker(article, "prime de signature") == "notre source"
+
+
+def test_the_leaders_speak_for_the_club() -> None:
+    article = read_fr(
+        "Le CS Marnois a d'abord refusé car les dirigeants ont assuré que le club n'offrait pas de prime "
+        "à la signature."
+    )
+    assert speaker(article, "offrait pas de prime") == "CS Marnois"
+
+
+def test_elle_after_a_union_is_the_union_not_its_president_named_next() -> None:
+    article = read_fr(
+        "Le syndicat majoritaire Agrifrance regrette un rendez-vous manqué lors du Salon de l'agriculture. Elle "
+        "prévient que les actions vont se poursuivre. « Rien n'est fini », a déclaré son président, Marc Lebrun."
+    )
+    assert speaker(article, "actions vont se poursuivre") == "Agrifrance"

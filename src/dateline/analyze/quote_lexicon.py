@@ -64,6 +64,7 @@ class Lexicon:
     same_source: tuple[str, ...]  # "la même source": whoever was quoted last
     generic_roles: frozenset[str]  # "le responsable": compatible with any role the article gave
     spokesperson_nouns: frozenset[str]  # "le porte-parole": speaks for the organisation
+    own_possessives: frozenset[str]  # "notre source": the outlet's own
 
     def is_quote_verb(self, lemma: str) -> bool:
         return lemma.lower() in self.quote_verbs and lemma.lower() not in self.verb_with_head
@@ -151,6 +152,7 @@ def load(code: str) -> Lexicon:
         same_source=_apostrophes(cast(list[str], words["same_source"])),
         generic_roles=_words(words, "generic_roles"),
         spokesperson_nouns=_words(words, "spokesperson_nouns"),
+        own_possessives=_words(words, "own_possessives"),
     )
 
 

@@ -71,7 +71,9 @@ class Resolver(Antecedents):
         # dirigeants" after the FNSEA; bench/RESULTS.md, 2026-12-05).
         speaks_for = self._organisation_inside(start, end) or self._possessor(start, end)
         if head is not None and "Plur" in head.morph.get("Number"):
-            return found or speaks_for  # "les avocats du colonel" are not the colonel, nor any one person
+            # "les avocats du colonel" are not the colonel, nor any one person; "les dirigeants"
+            # after "le MCA a refusé" are the club's
+            return found or speaks_for or self._speaks_for_before(start, end, head.lower_)
         head_word = head.text.lower() if head is not None else (words[0] if words else "")
         if head_word in self.lex.org_nouns | self.lex.document_nouns:  # never a person
             if found is None and self._description(start, end):
@@ -88,10 +90,8 @@ class Resolver(Antecedents):
                 return described
         if found is None and speaks_for is not None:
             return speaks_for
-        if found is None and head_word in self.lex.spokesperson_nouns and not indefinite:
-            organisation = self._organisation_before(start, subject=True)
-            if organisation is not None:
-                return organisation
+        if found is None and not indefinite and self._speaks_for_before(start, end, head_word) is not None:
+            return self._speaks_for_before(start, end, head_word)
         if role_like and found is None and not indefinite:
             return self._role_antecedent(start, end, head_word)
         return found
@@ -119,6 +119,13 @@ class Resolver(Antecedents):
     def _role_entity(self, span: Any) -> Entity | None:
         return self.entity(span.start_char, span.end_char, span.root)
 
+    def _speaks_for_before(self, start: int, end: int, noun: str) -> Entity | None:
+        """The organisation an unnamed spokesperson or body of leaders speaks for: the one last
+        named as a subject ("« … », a ajouté le porte-parole" after "EDF a indiqué")."""
+        if noun not in self.lex.spokesperson_nouns or not self._description(start, end):
+            return None
+        return self._organisation_before(start, subject=True)
+
     def _organisation_inside(self, start: int, end: int) -> Entity | None:
         """The organisation a phrase names as its complement ("un porte-parole d'EDF")."""
         doc = self.article.nlp
@@ -139,6 +146,8 @@ class Resolver(Antecedents):
         span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
         if span is None or len(span) == 0 or "Yes" not in span[0].morph.get("Poss"):
             return None
+        if span[0].lower_ in self.lex.own_possessives:
+            return None  # "d'après notre source": the outlet's own, not anyone the text names
         organisation = self._organisation_before(start, subject=True)
         if organisation is None:
             return None
@@ -164,6 +173,8 @@ class Resolver(Antecedents):
                 if span is None or span.start <= head.i < span.end:
                     continue
                 near = list(doc[max(0, span.start - DESCRIPTION_TOKENS) : span.start])
+                if near and near[-1].pos_ == "ADP":
+                    near = []  # "l'épouse de Michel Hazanavicius" is not Michel Hazanavicius
                 if span.end < len(doc) and doc[span.end].text == ",":
                     near += list(doc[span.end + 1 : span.end + 1 + DESCRIPTION_TOKENS])
                 if not any(t.pos_ == "NOUN" and t.lemma_.lower() == lemma for t in near):

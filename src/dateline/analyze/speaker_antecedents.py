@@ -141,11 +141,15 @@ class Antecedents:
         stop = len(self.article.text) if stop < 0 else stop
         # From the next sentence on: a name later in the mention's own sentence is someone else
         # ("a affirmé le porte-parole du parti fondé par Marc Dutilleul").
+        if before is None and self.is_pronoun(start, end):
+            # Nobody named before: "il"/"elle" stands for the organisation the text is about
+            # ("La Coalition … a exigé la dissolution de la CEI qu'elle accuse de …"), not for a
+            # person named later ("La FNSEA regrette … Elle prévient que …, a déclaré son
+            # président, Arnaud Rousseau").
+            organisation = self._organisation_before(start, subject=True)
+            if organisation is not None:
+                return organisation
         after = self._first_person_between(self._sentence_end(end), stop)
-        if after is None and before is None and self.is_pronoun(start, end):
-            # Nobody named at all: "il"/"elle" stands for the organisation the text is about
-            # ("La Coalition … a exigé la dissolution de la CEI qu'elle accuse de …").
-            return self._organisation_before(start, subject=True)
         return self._full(after if after is not None else before)
 
     def _sentence_end(self, end: int) -> int:
@@ -231,9 +235,7 @@ class Antecedents:
                 break
             if gender is not None and self.entity_gender(entity.id) not in (None, gender):
                 continue
-            root = span.root
-            while root.dep_ in {"appos", "flat:name", "flat", "compound"} and root.head is not root:
-                root = root.head
+            root = _named_head(span.root)
             if root.dep_ in self.lex.dep_subject and root.head.dep_ not in self.lex.dep_clause:
                 return self._full(entity)  # not the subject of reported content ("a estimé que X …")
             misparsed = (
@@ -266,15 +268,20 @@ class Antecedents:
                 if near and (best is None or m.end > best[0]):
                     best = (m.end, entity)
                 span = doc.char_span(m.start, m.end, alignment_mode="expand") if near and doc is not None else None
-                root = span.root if span is not None else None
-                while (
-                    root is not None
-                    and root.dep_ in {"appos", "flat:name", "flat", "compound"}
-                    and root.head is not root
-                ):
-                    root = root.head  # "Le syndicat agricole FNSEA regrette": the subject's apposition
+                root = _named_head(span.root) if span is not None else None
                 is_subject = root is not None and root.dep_ in self.lex.dep_subject
                 if is_subject and (best_subject is None or m.end > best_subject[0]):
                     best_subject = (m.end, entity)
         chosen = best_subject if subject and best_subject is not None else best
         return chosen[1] if chosen is not None else None
+
+
+def _named_head(token: Any) -> Any:
+    """The noun a name stands beside: "Le syndicat majoritaire FNSEA regrette", "le ministre X"
+    (an apposition, a compound, or a complement without preposition the parser calls nmod)."""
+    while token.head is not token and (
+        token.dep_ in {"appos", "flat:name", "flat", "compound"}
+        or (token.dep_ == "nmod" and not any(c.dep_ == "case" for c in token.children))
+    ):
+        token = token.head
+    return token
