@@ -122,7 +122,10 @@ class Resolver(Antecedents):
     def _speaks_for_before(self, start: int, end: int, noun: str) -> Entity | None:
         """The organisation an unnamed spokesperson or body of leaders speaks for: the one last
         named as a subject ("« … », a ajouté le porte-parole" after "EDF a indiqué")."""
-        if noun not in self.lex.spokesperson_nouns or not self._description(start, end):
+        doc = self.article.nlp
+        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        determined = span is not None and len(span) > 0 and span[0].pos_ == "DET"  # not "deux responsables"
+        if noun not in self.lex.spokesperson_nouns or not determined or not self._description(start, end):
             return None
         return self._organisation_before(start, subject=True)
 
