@@ -147,3 +147,13 @@ def test_a_participle_on_a_thing_does_not_make_it_a_speaker() -> None:
         "les troupes étrangères du pays."
     )
     assert all(q.speaker is None or "vote" not in q.speaker.name for q in article.quotes)
+
+
+def test_a_phrase_before_on_names_the_source() -> None:
+    article = read_fr("Du côté de la préfecture du Rhône, on assure que la situation est sous contrôle.")
+    assert speaker(article, "sous contrôle") == "la préfecture du Rhône"
+
+
+def test_a_place_before_on_names_no_source() -> None:
+    article = read_fr("À Paris, on estime que la réforme est nécessaire.")
+    assert not [q for q in article.quotes if "réforme" in q.text]

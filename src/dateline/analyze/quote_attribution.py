@@ -13,6 +13,7 @@ from typing import Any
 from . import quote_cues as cues
 from .quote_cues import Token, Unit
 from .quote_lexicon import Lexicon
+from .speaker_index import ORG_LABELS, PERSON_LABELS
 
 
 def source_after(verb: Token, unit: Unit, normalised: str, lex: Lexicon) -> tuple[int, int, Token] | None:
@@ -88,7 +89,7 @@ def speaker_span(
         if span is not None:
             span = _outside(doc, span, skip)
             return (*_chars(doc, span), _head_of(doc, span, lex))
-    found = source_after(verb, unit, normalised, lex)
+    found = source_after(verb, unit, normalised, lex) or _fronted_source(verb, unit, lex, skip)
     if found is not None:
         return found
     if subject is not None and subject.i < verb.i and not any(t.text == "," for t in doc[subject.i : verb.i]):
@@ -147,3 +148,26 @@ def _can_speak(noun: Token, lex: Lexicon) -> bool:
     document ("un porte-parole", "le syndicat", "le communiqué"); not "un vote" or "la lettre"."""
     words = {noun.lower_, noun.lemma_.lower()}
     return bool(words & (lex.person_roles | lex.org_nouns | lex.document_nouns))
+
+
+def _fronted_source(
+    verb: Token, unit: Unit, lex: Lexicon, skip: list[tuple[int, int]]
+) -> tuple[int, int, Token] | None:
+    """ "Du côté du service de presse, on indique que …": with a generic subject, the phrase
+    before it names the source: the last body or person named there, else its last
+    organisation or document noun."""
+    doc = verb.doc
+    generic = next((c for c in verb.children if c.dep_ in lex.dep_subject and c.lower_ in lex.generic_subjects), None)
+    if generic is None or generic.i == 0 or doc[generic.i - 1].text != ",":
+        return None
+    lo = max(unit.first, verb.sent.start)
+    phrase = doc[lo : generic.i - 1]
+    for ent in reversed(phrase.ents):
+        if ent.label_ in PERSON_LABELS | ORG_LABELS and not cues.in_quote(ent.start_char, skip):
+            return ent.start_char, ent.end_char, ent.root
+    for token in reversed(phrase):
+        if token.lower_ in lex.org_nouns | lex.document_nouns and not cues.in_quote(token.idx, skip):
+            span = cues.np_extent(token, lex, phrase.start, phrase.end)
+            if span is not None:
+                return (*_chars(doc, span), token)
+    return None

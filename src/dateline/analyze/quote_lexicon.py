@@ -65,6 +65,7 @@ class Lexicon:
     generic_roles: frozenset[str]  # "le responsable": compatible with any role the article gave
     spokesperson_nouns: frozenset[str]  # "le porte-parole": speaks for the organisation
     own_possessives: frozenset[str]  # "notre source": the outlet's own
+    generic_subjects: frozenset[str]  # "on": its source may be a fronted phrase
 
     def is_quote_verb(self, lemma: str) -> bool:
         return lemma.lower() in self.quote_verbs and lemma.lower() not in self.verb_with_head
@@ -153,6 +154,7 @@ def load(code: str) -> Lexicon:
         generic_roles=_words(words, "generic_roles"),
         spokesperson_nouns=_words(words, "spokesperson_nouns"),
         own_possessives=_words(words, "own_possessives"),
+        generic_subjects=_words(words, "generic_subjects"),
     )
 
 
