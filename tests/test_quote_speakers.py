@@ -313,3 +313,18 @@ def test_elle_after_a_union_is_the_union_not_its_president_named_next() -> None:
         "prévient que les actions vont se poursuivre. « Rien n'est fini », a déclaré son président, Marc Lebrun."
     )
     assert speaker(article, "actions vont se poursuivre") == "Agrifrance"
+
+
+def test_the_quotes_own_verb_is_no_incise() -> None:
+    article = read_fr(
+        "Une source du parti a déclaré à la radio : « Notre délégation, conduite par Marc Diallo, a informé "
+        "les médiateurs de notre accord sur la trêve. »"
+    )
+    assert speaker(article, "Notre délégation") == "une source du parti"
+
+
+def test_one_of_the_workers_is_an_unnamed_speaker() -> None:
+    article = read_fr(
+        "Le ministre Bruno Lemaire a visité l'usine. « Je suis inquiet pour mon emploi », explique l'une des ouvrières."
+    )
+    assert speaker(article, "inquiet") == "l'une des ouvrières"

@@ -244,7 +244,7 @@ def linear_np(doc: Any, start: int, stop: int, lex: Lexicon) -> tuple[int, int] 
         if token.pos_ == "ADP" or low in lex.time_words or token.pos_ in {"PUNCT", "ADV", "AUX", "PART", "SCONJ"}:
             i += 1
             continue
-        if token.pos_ == "PRON" and low not in lex.person_pronouns:
+        if token.pos_ == "PRON" and low not in lex.person_pronouns and not _partitive(doc, i, stop, lex):
             return None  # "c'est", "qui", "se": no speaker phrase starts here
         if token.pos_ in NOMINAL or token.pos_ == "DET":
             break
@@ -254,6 +254,9 @@ def linear_np(doc: Any, start: int, stop: int, lex: Lexicon) -> tuple[int, int] 
     first = i
     last = i
     j = i
+    if doc[j].pos_ == "DET" and j + 1 < stop and doc[j + 1].pos_ == "PRON":
+        j += 1  # "l'une des manifestantes"
+    j = j + 1 if doc[j].pos_ == "PRON" and _partitive(doc, j, stop, lex) else i  # "un des employés"
     appositions = 0
     while j < stop:
         token = doc[j]
@@ -276,6 +279,12 @@ def linear_np(doc: Any, start: int, stop: int, lex: Lexicon) -> tuple[int, int] 
     if nominal and nominal[0].lower_ in lex.time_words:
         return linear_np(doc, last + 1, stop, lex)  # "annonce le lundi 22 avril que": a date, not a speaker
     return first, last + 1
+
+
+def _partitive(doc: Any, i: int, stop: int, lex: Lexicon) -> bool:
+    """ "un des employés", "l'une de ses amies": a pronoun, then "de" and a noun phrase."""
+    after = doc[i + 1] if i + 1 < stop else None
+    return after is not None and after.lower_.replace("’", "'") in lex.np_links and after.pos_ == "ADP"
 
 
 def _apposition_end(doc: Any, start: int, stop: int, lex: Lexicon) -> int | None:

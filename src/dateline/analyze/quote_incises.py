@@ -17,6 +17,9 @@ from .quote_lexicon import Lexicon
 PARTIAL_HOPS = 3
 # Tokens between a closing mark and the reporting verb of its incise ("», a-t-il ajouté").
 INCISE_GAP = 4
+# Tokens an incise inside a quote may have after its subject before the next comma: a time or
+# place ("…, a déclaré le ministre jeudi à Paris, …"); an object runs on longer.
+INCISE_TAIL = 4
 
 
 def incise_inside(doc: Any, span: Any, lex: Lexicon) -> Token | None:
@@ -31,12 +34,15 @@ def incise_inside(doc: Any, span: Any, lex: Lexicon) -> Token | None:
         if doc[first - 1].text != ",":
             continue
         stop = next((t.i for t in doc[token.i + 1 : span.end] if t.text in {",", "."} or t.is_quote), span.end)
-        if not cues.followed_by_np(token, lex, stop):
+        if not cues.followed_by_np(token, lex, stop) or _runs_on(doc, token, lex, stop):
             continue
+        if cues.hyphen_pronoun(token, lex) is None and cues.subject_before(token, lex):
+            continue  # « Notre délégation, conduite par X, a informé les médiateurs … »: the quote's own verb
+        bare_participle = "Part" in token.morph.get("VerbForm") and not cues.auxiliaries(token)
         if (
             cues.is_verb(token, lex)
             or cues.hyphen_pronoun(token, lex) is not None
-            or names_person(doc, token.i + 1, stop)
+            or (names_person(doc, token.i + 1, stop) and not bare_participle)  # not "…, dirigée par X, …"
         ):
             return token
     for token in span[2:-2]:  # ", pointe Philippe de Gonneville, …": a verb the tagger took for a noun
@@ -44,6 +50,17 @@ def incise_inside(doc: Any, span: Any, lex: Lexicon) -> Token | None:
         if mistagged and doc[token.i - 1].text == "," and doc[token.i + 1].ent_type_ in {"PER", "PERSON"}:
             return token
     return None
+
+
+def _runs_on(doc: Any, verb: Token, lex: Lexicon, stop: int) -> bool:
+    """The words after the verb go on past its noun phrase to the next comma: an object and its
+    complements ("…, a informé les médiateurs qataris de l'approbation …"), not an incise's
+    subject, which the comma or the quote's end closes. Measured in tokens over the noun phrase;
+    an inverted pronoun closes at once."""
+    if cues.hyphen_pronoun(verb, lex) is not None:
+        return False
+    span = cues.linear_np(doc, verb.i + 1, stop, lex)
+    return span is not None and stop - span[1] > INCISE_TAIL
 
 
 def mistagged_verb(doc: Any, token: Token, lex: Lexicon) -> bool:
