@@ -328,3 +328,11 @@ def test_one_of_the_workers_is_an_unnamed_speaker() -> None:
         "Le ministre Bruno Lemaire a visité l'usine. « Je suis inquiet pour mon emploi », explique l'une des ouvrières."
     )
     assert speaker(article, "inquiet") == "l'une des ouvrières"
+
+
+def test_the_outlet_told_is_not_the_speaker_after_it() -> None:
+    article = read_fr(
+        "« C'est scandaleux et inacceptable pour les usagers », a regretté auprès de RTL, le vice-président "
+        "en charge des transports de la région."
+    )
+    assert (speaker(article, "scandaleux") or "").startswith("le vice-président")

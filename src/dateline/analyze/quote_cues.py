@@ -234,7 +234,10 @@ def linear_np(doc: Any, start: int, stop: int, lex: Lexicon) -> tuple[int, int] 
     while i < stop:
         token = doc[i]
         low = token.lower_.replace("’", "'")
-        if token.pos_ == "ADP" and low not in lex.np_links:
+        compound = token.pos_ == "ADV" and i + 1 < stop and doc[i + 1].pos_ == "ADP"  # "auprès de RTL"
+        if compound:
+            token = doc[i + 1]
+        if (token.pos_ == "ADP" and low not in lex.np_links) or compound:
             i = max(i + 1, token.head.i + 1 if token.head.i < stop else i + 1)
             while i < stop and doc[i].pos_ in NP_INNER and doc[i].head.i < i and doc[i].pos_ != "PROPN":
                 i += 1
