@@ -336,3 +336,20 @@ def test_the_outlet_told_is_not_the_speaker_after_it() -> None:
         "en charge des transports de la région."
     )
     assert (speaker(article, "scandaleux") or "").startswith("le vice-président")
+
+
+def test_two_roles_joined_by_et_are_both_the_persons() -> None:
+    article = read_fr(
+        "« Le microbiote compte », résume Anne Martel, professeure de nutrition et gastro-entérologue au CHU de "
+        "Nantes. Le naturopathe Paul Girard conseille des fibres. « Les fibres nourrissent les bactéries », "
+        "précise la gastro-entérologue."
+    )
+    assert speaker(article, "fibres nourrissent") == "Anne Martel"
+
+
+def test_a_generic_description_fits_any_role() -> None:
+    article = read_fr(
+        "« Le lait se digère mal », explique Anne Martel, professeure de nutrition à Lyon. Enfin, la "
+        "professionnelle rappelle qu'une alimentation trop sucrée appauvrit le microbiote."
+    )
+    assert speaker(article, "trop sucrée") == "Anne Martel"

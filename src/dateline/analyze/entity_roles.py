@@ -69,9 +69,13 @@ def role_length(tokens: Tokens, data: EntityData, i: int) -> int:
     return data.role_at(keys, 0) if keys else 0
 
 
-def extend_right(tokens: Tokens, i: int, n: int, calendar: frozenset[str] = frozenset()) -> tuple[int, bool]:
+def extend_right(
+    tokens: Tokens, i: int, n: int, calendar: frozenset[str] = frozenset(), data: EntityData | None = None
+) -> tuple[int, bool]:
     """End (exclusive) of the role phrase whose role noun (n tokens) starts at token i, and whether
-    it stopped at a person's name (then the phrase is that person's title, not a mention)."""
+    it stopped at a person's name (then the phrase is that person's title, not a mention). With
+    the role data, a second role joined by a conjunction is part of the phrase ("professeure de
+    nutrition et gastro-entérologue au CHU")."""
     j = i + n
     limit = min(len(tokens), i + MAX_PHRASE)
     hit_person = False
@@ -79,7 +83,8 @@ def extend_right(tokens: Tokens, i: int, n: int, calendar: frozenset[str] = froz
         if j in tokens.person_start:
             hit_person = True
             break
-        if tokens.pos[j] in _STOP_POS or tokens.low[j] in calendar:
+        joined = data is not None and tokens.pos[j] == "CCONJ" and j + 1 < limit and role_length(tokens, data, j + 1)
+        if (tokens.pos[j] in _STOP_POS and not joined) or tokens.low[j] in calendar:
             break  # a date is not part of the role: "ministre de la Défense depuis juillet"
         j += 1
     while j > i + n and tokens.pos[j - 1] in _LINK_POS:  # never end on "de", "la"
@@ -165,7 +170,7 @@ def apposition_after(tokens: Tokens, data: EntityData, e: int) -> str | None:
     if found is None:
         return None
     r, n = found
-    end, hit_person = extend_right(tokens, r, n, data.calendar)
+    end, hit_person = extend_right(tokens, r, n, data.calendar, data)
     if hit_person:
         return None
     return _span_text(tokens, k, end - 1)

@@ -100,8 +100,10 @@ class Resolver(Antecedents):
         """The person a role mention the index could not match refers back to: the usual
         antecedent, unless the article gave that person another role ("le procureur" is not
         "le ministre Adama Luc Sorgho" named last), then the last person named within reach
-        whose known roles do not rule it out."""
-        entity = self._antecedent(start, end)
+        whose known roles do not rule it out. A feminine role ("la gastro-entérologue") rules
+        out men; a masculine one says nothing (lang data noun_gender: masculine titles are
+        epicene in French)."""
+        entity = self._antecedent(start, end, self._role_gender(start, end))
         if entity is None or not self._other_role(entity, noun):
             return entity
         for span, person in self._persons_before(start):
@@ -110,6 +112,14 @@ class Resolver(Antecedents):
             if not self._other_role(person, noun):
                 return self._full(person)
         return None
+
+    def _role_gender(self, start: int, end: int) -> str | None:
+        doc = self.article.nlp
+        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        if span is None or len(span) == 0:
+            return None
+        said = [g for t in span[:2] if t.pos_ in {"DET", "NOUN"} for g in t.morph.get("Gender")]
+        return said[0] if len(set(said)) == 1 and said[0] in self.lex.noun_gender else None
 
     def _other_role(self, entity: Entity, noun: str) -> bool:
         if not entity.roles or noun in self.lex.generic_roles:
