@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 import dateline
-from conftest import need_shared
+from conftest import need_shared, read_fr
 from dateline import lang
 from dateline.analyze import nlp
 from dateline.analyze.entities import Entities, EntityIndex
@@ -360,3 +360,11 @@ def test_a_name_after_during_is_an_event() -> None:
     )
     labels = {e.name: e.label for e in article.entities}
     assert labels.get("Nuit Debout") == "MISC" and labels.get("Rémy Buisine") == "PER"
+
+
+def test_a_known_name_the_tagger_cut_short_is_whole() -> None:
+    article = read_fr(
+        "Le ministre a fait réaliser les travaux « sans autorisation », écrit Le Canard enchaîné. Le journal "
+        "satirique révèle également des irrégularités."
+    )
+    assert "Le Canard enchaîné" in [e.name for e in article.entities]

@@ -39,7 +39,7 @@ from .entity_roles import (
     role_length,
     title_before,
 )
-from .entity_spans import hyphen_tail, titled_names
+from .entity_spans import hyphen_tail, known_tail, titled_names
 
 __all__ = ["Entities", "EntityIndex"]
 
@@ -189,9 +189,8 @@ def _tagged(tokens: Tokens, data: EntityData) -> list[_Raw]:
         label = data.label_map.get(ent.label_)
         if label is None:
             continue
-        raw = _clean(
-            tokens, data, ent.start, hyphen_tail(tokens, ent.end, label) if ent.end < len(tokens) else ent.end, label
-        )
+        last = hyphen_tail(tokens, ent.end, label) if ent.end < len(tokens) else ent.end
+        raw = _clean(tokens, data, ent.start, known_tail(tokens, data, ent.start, last), label)
         if raw is not None:
             out.append(raw)
     for first, last in titled_names(tokens, data):  # "ministre de la Culture Rachida Dati"

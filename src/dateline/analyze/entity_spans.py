@@ -1,5 +1,6 @@
 """Name spans the statistical tagger gets wrong in news text, found from the tokens: a name cut
-at a hyphen ("Météo" + "-France"), and a person's name after a minister's portfolio, which the
+at a hyphen ("Météo" + "-France") or before a lower-case word of a known name ("Le Canard" +
+"enchaîné"), and a person's name after a minister's portfolio, which the
 French model tags as one organisation with the title ("ministre de la Culture Rachida Dati",
 "Économie Bruno Le Maire").
 """
@@ -89,3 +90,17 @@ def _portfolio_at(tokens: Tokens, data: EntityData, j: int) -> int:
         if j + k <= len(tokens) and " ".join(tokens.key(m) for m in range(j, j + k)) in data.portfolios:
             return k
     return 0
+
+
+def known_tail(tokens: Tokens, data: EntityData, first: int, last: int) -> int:
+    """The end of a name the tagger cut short of a name the gazetteer knows ("Le Canard" of
+    "Le Canard enchaîné"): the known name must start where the tagged one starts."""
+    start = tokens.start(first)
+    tagged = tokens.text[start : tokens.end(last - 1)]
+    for name in data.labels:
+        if len(name) > len(tagged) and name.startswith(tagged + " ") and tokens.text.startswith(name, start):
+            end = start + len(name)
+            while last < len(tokens) and tokens.end(last) <= end:
+                last += 1
+            return last
+    return last
