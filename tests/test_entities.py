@@ -368,3 +368,12 @@ def test_a_known_name_the_tagger_cut_short_is_whole() -> None:
         "satirique révèle également des irrégularités."
     )
     assert "Le Canard enchaîné" in [e.name for e in article.entities]
+
+
+def test_a_name_cut_before_the_words_its_acronym_spells_is_whole() -> None:
+    article = read_fr(
+        "La Coalition nationale pour le changement (CNC, opposition) a exigé dimanche la dissolution de la "
+        "commission électorale. La CNC dénonce une partialité."
+    )
+    names = {e.name: len(e.mentions) for e in article.entities}
+    assert names.get("Coalition nationale pour le changement") == 3

@@ -39,7 +39,7 @@ from .entity_roles import (
     role_length,
     title_before,
 )
-from .entity_spans import hyphen_tail, known_tail, titled_names
+from .entity_spans import acronym_tail, hyphen_tail, known_tail, titled_names
 
 __all__ = ["Entities", "EntityIndex"]
 
@@ -47,7 +47,7 @@ __all__ = ["Entities", "EntityIndex"]
 _CUT = re.compile(r"\s[-–—]|[,;:()\[\]«»\"“”|•·/<>\t\n]")
 _TRAIL = " -–—'’"
 # An acronym defined right after a name: " (OFAG)".
-_ACRONYM = re.compile(r"\s*\(([A-ZÀ-Ý][A-ZÀ-Ý0-9&.\-]{1,11})\)")
+_ACRONYM = re.compile(r"\s*\(([A-ZÀ-Ý][A-ZÀ-Ý0-9&.\-]{1,11})[),]")  # "(CNC)", "(CNC, opposition)"
 _LABEL_ORDER: dict[str, int] = {"PER": 3, "ORG": 2, "LOC": 1, "MISC": 0}
 # Tokens on the left of a portfolio ("ministre américain de la Défense") searched for its role noun.
 _PORTFOLIO_LEFT = 4
@@ -190,7 +190,8 @@ def _tagged(tokens: Tokens, data: EntityData) -> list[_Raw]:
         if label is None:
             continue
         last = hyphen_tail(tokens, ent.end, label) if ent.end < len(tokens) else ent.end
-        raw = _clean(tokens, data, ent.start, known_tail(tokens, data, ent.start, last), label)
+        last = acronym_tail(tokens, ent.start, known_tail(tokens, data, ent.start, last))
+        raw = _clean(tokens, data, ent.start, last, label)
         if raw is not None:
             out.append(raw)
     for first, last in titled_names(tokens, data):  # "ministre de la Culture Rachida Dati"

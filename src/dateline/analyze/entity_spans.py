@@ -104,3 +104,29 @@ def known_tail(tokens: Tokens, data: EntityData, first: int, last: int) -> int:
                 last += 1
             return last
     return last
+
+
+# Lower-case words a tagged name may be missing before its acronym: "Coalition nationale [pour
+# le changement] (CNC)". Five covers the French and English names of the gold sets.
+_ACRONYM_LOOKAHEAD = 5
+# Words this short and in lower case are function words, left out of an acronym ("pour", "le").
+_FUNCTION_WORD = 4
+
+
+def acronym_tail(tokens: Tokens, first: int, last: int) -> int:
+    """The end of a name the tagger cut before the lower-case words its acronym spells out:
+    "Coalition nationale" before "pour le changement (CNC)"."""
+    for k in range(last, min(len(tokens), last + _ACRONYM_LOOKAHEAD + 1)):
+        if tokens.low[k] == "(" and k + 2 < len(tokens) and tokens.low[k + 2] in {")", ","}:
+            acronym = tokens.doc[k + 1].text
+            if k > last and acronym.isupper() and _initials(tokens, first, k) == acronym:
+                return k
+            return last
+        if not tokens.doc[k].is_alpha and tokens.doc[k].text not in {"'", "’"} and not tokens.low[k].endswith("'"):
+            return last
+    return last
+
+
+def _initials(tokens: Tokens, first: int, last: int) -> str:
+    words = (tokens.doc[i].text.split("'")[-1].split("’")[-1] for i in range(first, last))
+    return "".join(w[0].upper() for w in words if w and (w[0].isupper() or len(w) > _FUNCTION_WORD))
