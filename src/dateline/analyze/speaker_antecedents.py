@@ -63,7 +63,8 @@ class Antecedents:
         """Who a subject pronoun stands for: a person the sentence put up front ("Quant au
         secrétaire général Ban Ki-moon, il a …"); the nearest subject before it when that is a
         role with no name ("Le juge a condamné X. Il a estimé …" is the judge, who may be
-        nobody the article names); else the usual antecedent."""
+        nobody the article names: its words are kept in `unnamed` for display); else the usual
+        antecedent."""
         doc = self.article.nlp
         pronoun = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
         if pronoun is None or len(pronoun) == 0:
@@ -129,9 +130,10 @@ class Antecedents:
         return None
 
     def _antecedent(self, start: int, end: int, gender: str | None = None) -> Entity | None:
-        """The person named last before the mention (within ANTECEDENT_WINDOW), else the first
-        one named after it in the same paragraph ("« … », a-t-elle ajouté. La sénatrice X …").
-        A pronoun's gender rules out persons known to be of the other one."""
+        """The person named last before the mention (within ANTECEDENT_WINDOW); with nobody
+        before, a pronoun's organisation named as subject; else the first person named after it
+        in the same paragraph, from the next sentence on ("« … », a-t-elle ajouté. La sénatrice
+        X …"). A pronoun's gender rules out persons known to be of the other one."""
         before = (
             self._known_before(start, gender) or self._salient_before(start, gender) or self._last_before(start, gender)
         )
@@ -139,8 +141,6 @@ class Antecedents:
             return before
         stop = self.article.text.find("\n", end)
         stop = len(self.article.text) if stop < 0 else stop
-        # From the next sentence on: a name later in the mention's own sentence is someone else
-        # ("a affirmé le porte-parole du parti fondé par Marc Dutilleul").
         if before is None and self.is_pronoun(start, end):
             # Nobody named before: "il"/"elle" stands for the organisation the text is about
             # ("La Coalition … a exigé la dissolution de la CEI qu'elle accuse de …"), not for a
@@ -149,6 +149,8 @@ class Antecedents:
             organisation = self._organisation_before(start, subject=True)
             if organisation is not None:
                 return organisation
+        # From the next sentence on: a name later in the mention's own sentence is someone else
+        # ("a affirmé le porte-parole du parti fondé par Marc Dutilleul").
         after = self._first_person_between(self._sentence_end(end), stop)
         return self._full(after if after is not None else before)
 
