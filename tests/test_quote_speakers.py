@@ -353,3 +353,11 @@ def test_a_generic_description_fits_any_role() -> None:
         "professionnelle rappelle qu'une alimentation trop sucrée appauvrit le microbiote."
     )
     assert speaker(article, "trop sucrée") == "Anne Martel"
+
+
+def test_a_feminine_role_skips_the_man_named_last() -> None:
+    article = read_fr(
+        "« Le lait se digère mal », explique Anne Martel. Le naturopathe Paul Girard conseille des fibres. "
+        "« Les fibres nourrissent les bactéries », précise l'experte."
+    )
+    assert speaker(article, "fibres nourrissent") == "Anne Martel"

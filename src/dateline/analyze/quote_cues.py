@@ -257,9 +257,9 @@ def linear_np(doc: Any, start: int, stop: int, lex: Lexicon) -> tuple[int, int] 
     first = i
     last = i
     j = i
-    if doc[j].pos_ == "DET" and j + 1 < stop and doc[j + 1].pos_ == "PRON":
-        j += 1  # "l'une des manifestantes"
-    j = j + 1 if doc[j].pos_ == "PRON" and _partitive(doc, j, stop, lex) else i  # "un des employés"
+    pronoun = i + 1 if doc[i].pos_ == "DET" and i + 1 < stop and doc[i + 1].pos_ == "PRON" else i  # "l'une des"
+    if doc[pronoun].pos_ == "PRON" and _partitive(doc, pronoun, stop, lex):
+        j = pronoun + 1  # "un des employés": the pronoun heads the phrase
     appositions = 0
     while j < stop:
         token = doc[j]

@@ -90,8 +90,9 @@ class Resolver(Antecedents):
                 return described
         if found is None and speaks_for is not None:
             return speaks_for
-        if found is None and not indefinite and self._speaks_for_before(start, end, head_word) is not None:
-            return self._speaks_for_before(start, end, head_word)
+        spokesperson = self._speaks_for_before(start, end, head_word) if found is None and not indefinite else None
+        if spokesperson is not None:
+            return spokesperson
         if role_like and found is None and not indefinite:
             return self._role_antecedent(start, end, head_word)
         return found
