@@ -361,3 +361,43 @@ def test_a_feminine_role_skips_the_man_named_last() -> None:
         "« Les fibres nourrissent les bactéries », précise l'experte."
     )
     assert speaker(article, "fibres nourrissent") == "Anne Martel"
+
+
+def test_name_in_apposition_after_an_unnamed_phrase_is_the_speaker() -> None:
+    # The phrase runs on past the speaker mention ("basée à Lyon", "au conseil") before the name.
+    article = read_fr(
+        "Une spécialiste du droit de l'eau basée à Lyon, Hélène Marchetti-Roux, a déclaré à la radio "
+        "que la retenue serait illégale.\n\n"
+        "« Nous ne signerons pas ce texte », a indiqué jeudi un élu de l'opposition au conseil, Bruno Keller."
+    )
+    assert speaker(article, "retenue serait illégale") == "Hélène Marchetti-Roux"
+    assert speaker(article, "ne signerons pas") == "Bruno Keller"
+
+
+def test_apposition_before_the_phrase_own_verb() -> None:
+    article = read_fr(
+        "Le chef de la mission d'observation et ancien ministre du Niger, Issoufou Garba affirme que le "
+        "scrutin s'est déroulé dans le calme."
+    )
+    assert speaker(article, "scrutin s'est déroulé") == "Issoufou Garba"
+
+
+def test_name_opening_the_next_clause_is_no_apposition() -> None:
+    article = read_fr("Selon le ministère de l'Intérieur, Jean-Luc Darmont a été interpellé mardi à Brest.")
+    assert speaker(article, "interpellé mardi") != "Jean-Luc Darmont"
+
+
+def test_determiner_before_a_quote_mark_is_no_speaker() -> None:
+    article = read_fr(
+        "Le directeur de l'usine, Patrick Oberlé, a regretté « l'absence de tout dialogue », dénonçant une "
+        "« grève politique »."
+    )
+    assert speaker(article, "absence de tout dialogue") == "Patrick Oberlé"
+
+
+def test_a_book_speaks_for_its_author() -> None:
+    article = read_fr(
+        "Les éditions du Rocher rééditent l'ouvrage de Lucie Fontanel sur la mémoire ouvrière de Roubaix.\n\n"
+        "Paru en 2009, le livre dénonçait « l'oubli organisé » des filatures fermées."
+    )
+    assert speaker(article, "oubli organisé") == "Lucie Fontanel"

@@ -279,7 +279,9 @@ def linear_np(doc: Any, start: int, stop: int, lex: Lexicon) -> tuple[int, int] 
             continue
         break
     nominal = [doc[k] for k in range(first, last + 1) if doc[k].pos_ in NOMINAL]
-    if nominal and nominal[0].lower_ in lex.time_words:
+    if not nominal:
+        return None  # 'fustigeant une "surenchère"': a determiner before a quote mark is no phrase
+    if nominal[0].lower_ in lex.time_words:
         return linear_np(doc, last + 1, stop, lex)  # "annonce le lundi 22 avril que": a date, not a speaker
     return first, last + 1
 

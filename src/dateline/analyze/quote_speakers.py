@@ -12,13 +12,18 @@ from typing import Any
 
 from ..article import Entity, Speaker
 from .speaker_antecedents import ANTECEDENT_WINDOW, Antecedents
-from .speaker_index import ORG_LABELS
+from .speaker_index import ORG_LABELS, PERSON_LABELS
 
 # Tokens around a person's mention searched for the noun that describes them: a title with its
 # determiner and one adjective ("la jeune gastro-entérologue X"), an apposition's first words.
 DESCRIPTION_TOKENS = 3
 # Longest description standing for an organisation named before: "le quotidien du soir".
 DESCRIPTION_WORDS = 4
+# Words a speaker phrase may run on past its mention before the comma of an apposition: "un
+# porte-parole de la junte [au pouvoir], Zaw Min Tun"; the longest in the fresh sets E-H is "et
+# ancien président du Nigéria" (5 words).
+APPOSITION_REACH = 6
+APPOSITION_RUN = frozenset({"ADJ", "ADP", "DET", "NOUN", "PROPN", "NUM", "CCONJ"})
 
 
 @dataclass
@@ -64,6 +69,9 @@ class Resolver(Antecedents):
         found = self._named(start, end)
         if found is not None and found.label == "PER":
             return self._full(found)
+        apposed = self._apposed(start, end, head)
+        if apposed is not None:  # "un porte-parole de la junte au pouvoir, Zaw Min Tun"
+            return apposed
         if self._demonstrative(start, end):
             return self._antecedent(start, end)  # "ce père de quatre enfants"
         # Who speaks for an organisation without a name of their own is the organisation, as
@@ -76,8 +84,8 @@ class Resolver(Antecedents):
             return found or speaks_for or self._speaks_for_before(start, end, head.lower_)
         head_word = head.text.lower() if head is not None else (words[0] if words else "")
         if head_word in self.lex.org_nouns | self.lex.document_nouns:  # never a person
-            if found is None and self._description(start, end):
-                return self._organisation_before(start)  # "« … », écrit l'agence"
+            if found is None and self._description(start, end):  # "« … », écrit l'agence"
+                return self._author_before(start) or self._organisation_before(start)
             return found or speaks_for  # "L'agence responsable du transport …": "responsable" is no person here
         indefinite = self._indefinite(start, end)
         role_like = head_word in self.lex.person_roles or any(w in self.lex.person_roles for w in words[:3])
@@ -139,6 +147,30 @@ class Resolver(Antecedents):
         if noun not in self.lex.spokesperson_nouns or not determined or not self._description(start, end):
             return None
         return self._organisation_before(start, subject=True)
+
+    def _author_before(self, start: int) -> Entity | None:
+        """Who wrote the document a description refers back to: the person or organisation
+        named as the complement of the last document noun before it ("l'ouvrage d'Éric Chauvier
+        … le livre dénonçait")."""
+        doc = self.article.nlp
+        if doc is None:
+            return None
+        first = doc.char_span(start, start + 1, alignment_mode="expand")
+        for i in range((first.start if first is not None else len(doc)) - 1, -1, -1):
+            token = doc[i]
+            if start - token.idx > ANTECEDENT_WINDOW:
+                return None
+            if token.lemma_.lower() not in self.lex.document_nouns or self._quoted(token.idx):
+                continue
+            for child in token.children:
+                if child.dep_ in self.lex.dep_complement and child.ent_type_:
+                    found = self.index.at(child.idx, child.idx + len(child.text))
+                    if found is not None and found.label in ("PER", "ORG"):
+                        return self._full(found)
+        return None
+
+    def _quoted(self, char: int) -> bool:
+        return any(q_start <= char < q_end for q_start, q_end in self.quoted)
 
     def _organisation_inside(self, start: int, end: int) -> Entity | None:
         """The organisation a phrase names as its complement ("un porte-parole d'EDF")."""
@@ -226,7 +258,8 @@ class Resolver(Antecedents):
             return self.index.at(start, end)
         named = []
         for ent in span.ents:
-            if ent.root.dep_ in self.lex.dep_complement and ent.start > span.start:
+            after_comma = ent.start > span.start and doc[ent.start - 1].text == ","  # an apposition
+            if ent.root.dep_ in self.lex.dep_complement and ent.start > span.start and not after_comma:
                 continue
             if _in_clause(ent.root, span):
                 continue  # "un des responsables de la coalition dirigée par Ousmane Sonko"
@@ -235,6 +268,40 @@ class Resolver(Antecedents):
                 named.append(found)
         # A person before anything else: "sur son compte Twitter André Hatz" is André Hatz.
         return next((e for e in named if e.label == "PER"), named[0] if named else None)
+
+    def _apposed(self, start: int, end: int, head: Any | None) -> Entity | None:
+        """The person named in apposition right after a phrase that names nobody: "Un expert
+        basé au Tchad, Rakimdon Jacques Houitouto, a déclaré", "a indiqué un porte-parole de la
+        junte au pouvoir, Zaw Min Tun." The phrase may run on for APPOSITION_REACH words the
+        speaker mention left out ("au pouvoir", "et ancien président du Nigéria"); the name must
+        close with punctuation, or be followed by the phrase's own verb."""
+        doc = self.article.nlp
+        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        if span is None or len(span) == 0 or span[0].lower_ in self.lex.person_pronouns:
+            return None
+        i = span.end
+        while i < len(doc) and i - span.end < APPOSITION_REACH and doc[i].text != ",":
+            token = doc[i]
+            if token.pos_ not in APPOSITION_RUN and "Part" not in token.morph.get("VerbForm"):
+                return None
+            i += 1
+        if i >= len(doc) or doc[i].text != "," or i + 1 >= len(doc) or doc[i + 1].ent_type_ not in PERSON_LABELS:
+            return None
+        name = doc[i + 1]
+        last = i + 1
+        while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+            last += 1
+        after = doc[last + 1] if last + 1 < len(doc) else None
+        own_verb = (
+            after is not None
+            and head is not None
+            and head.dep_ in self.lex.dep_subject
+            and head.head.i in (after.i, after.head.i)
+        )
+        if after is not None and not after.is_punct and not own_verb:
+            return None  # ", Jean Dupont a été arrêté": a new clause's subject
+        found = self.index.at(name.idx, doc[last].idx + len(doc[last].text))
+        return self._full(found) if found is not None and found.label == "PER" else None
 
     def _demonstrative(self, start: int, end: int) -> bool:
         doc = self.article.nlp
