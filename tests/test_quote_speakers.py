@@ -401,3 +401,31 @@ def test_a_book_speaks_for_its_author() -> None:
         "Paru en 2009, le livre dénonçait « l'oubli organisé » des filatures fermées."
     )
     assert speaker(article, "oubli organisé") == "Lucie Fontanel"
+
+
+def test_leader_noun_stands_for_the_top_office_of_the_same_country() -> None:
+    article = read_fr(
+        "Le président moldave Andrei Cebotari a reçu mardi son homologue roumain à Chisinau.\n\n"
+        "« Nous ne céderons rien sur la frontière », a lancé le dirigeant moldave devant la presse."
+    )
+    assert speaker(article, "céderons rien") == "Andrei Cebotari"
+
+
+def test_leader_noun_of_a_body_and_not_its_spokesman() -> None:
+    article = read_fr(
+        "La porte-parole de l'OMS, Inès Delorme, a présenté le rapport. Le directeur général de l'OMS, "
+        "Kwame Asante, était absent.\n\n"
+        "Le patron de l'OMS a toutefois estimé que la vaccination progressait."
+    )
+    assert speaker(article, "vaccination progressait") == "Kwame Asante"
+
+
+def test_english_leader_noun() -> None:
+    article = dateline.read_text(
+        "Latvian President Andris Kalnins met European ministers on Monday in Riga.\n\n"
+        '"This is another lie from Moscow," the Latvian leader said.',
+        raw=True,
+        language="en",
+        date="2024-03-05",
+    )
+    assert speaker(article, "another lie") == "Andris Kalnins"

@@ -53,6 +53,8 @@ class EntityData:
     role_content: tuple[tuple[str, ...], ...]  # role nouns without function words, longest first
     synonyms: tuple[Synonym, ...]
     countries: dict[str, str]  # word -> country code
+    leaders: frozenset[str] = frozenset()  # "chef", "dirigeant": stand for any top office below
+    top_offices: frozenset[str] = frozenset()  # "président", "secrétaire général"
 
     def role_at(self, lowered: list[str], i: int) -> int:
         """Length in tokens of the role noun starting at lowered[i] (0 when none)."""
@@ -174,4 +176,6 @@ def load(code: str) -> EntityData:
         role_content=tuple(sorted({tuple(w for w in r if w not in stop) for r in roles} - {()}, key=len, reverse=True)),
         synonyms=tuple(synonyms),
         countries=countries,
+        leaders=frozenset(" ".join(words(w)) for w in raw["leaders"]["nouns"]),
+        top_offices=frozenset(" ".join(words(w)) for w in raw["leaders"]["offices"]),
     )

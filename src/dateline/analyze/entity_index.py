@@ -29,23 +29,26 @@ from .entity_data import EntityData, RoleKey, words
 MIN_ROLE_COVERAGE = 0.5
 
 
-def _match(query: RoleKey, role: RoleKey) -> float:
+def _match(query: RoleKey, role: RoleKey, data: EntityData) -> float:
     """How well an entity's role matches a role phrase (0 when it cannot be the same office):
     they share a role noun ("premier ministre" is not "ministre"), do not name different
     countries, and do not name different portfolios ("ministre de l'Intérieur" is not "ministre
     des Sports"); then the share of the phrase the role covers, plus a small bonus for a role
-    that says no more than the phrase ("général" beats "général iranien" for "le général")."""
-    if not (query.heads & role.heads):
-        return 0.0
+    that says no more than the phrase ("général" beats "général iranien" for "le général").
+    A leader noun ("le dirigeant ukrainien", "le chef de l'ONU") stands for a top office of the
+    same country or body ("président ukrainien", "secrétaire général de l'ONU"), never for a
+    role that names neither."""
+    heads = len(query.heads & role.heads)
+    if not heads:
+        leader = query.heads <= data.leaders and bool(role.heads & data.top_offices)
+        if not leader or not (query.countries & role.countries or query.complements & role.complements):
+            return 0.0
+        heads = len(query.heads)
     if query.countries and role.countries and not (query.countries & role.countries):
         return 0.0
     if query.complements and role.complements and not (query.complements & role.complements):
         return 0.0
-    shared = (
-        len(query.heads & role.heads)
-        + len(query.complements & role.complements)
-        + len(query.countries & role.countries)
-    )
+    shared = heads + len(query.complements & role.complements) + len(query.countries & role.countries)
     coverage = shared / query.size()
     if coverage < MIN_ROLE_COVERAGE:
         return 0.0
@@ -191,7 +194,7 @@ class EntityIndex:
             return None
         scored: list[tuple[float, int]] = []
         for k, roles in enumerate(self._roles):
-            best = max((_match(query, role) for role in roles), default=0.0)
+            best = max((_match(query, role, self.data) for role in roles), default=0.0)
             if best > 0:
                 scored.append((best, k))
         if not scored:

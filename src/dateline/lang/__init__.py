@@ -47,6 +47,7 @@ RESOURCES: dict[str, frozenset[str]] = {
             "role_stopwords",
             "roles",
             "synonyms",
+            "leaders",
             "countries",
         }
     ),
