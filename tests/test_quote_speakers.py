@@ -429,3 +429,28 @@ def test_english_leader_noun() -> None:
         date="2024-03-05",
     )
     assert speaker(article, "another lie") == "Andris Kalnins"
+
+
+def test_short_description_takes_the_fuller_name_given_before() -> None:
+    article = read_fr(
+        "La préfecture du Haut-Rhin et les pompiers ont confirmé l'incendie de l'entrepôt mardi soir.\n\n"
+        "« Trois bâtiments ont été détruits », indique encore la préfecture."
+    )
+    assert speaker(article, "Trois bâtiments") == "préfecture du Haut-Rhin"
+
+
+def test_short_description_of_a_named_festival() -> None:
+    article = read_fr(
+        "La 12e édition du festival Les Nuits de Quimperlé est annulée.\n\n"
+        "« Nous rembourserons tous les billets », indique le festival sur son site."
+    )
+    found = quote_with(article, "rembourserons").speaker
+    assert found is not None and found.entity is not None and "Quimperlé" in found.name
+
+
+def test_organisation_named_since_the_fuller_name_wins() -> None:
+    article = read_fr(
+        "Le 11 janvier, l'agence Santé Québec a prolongé l'autorisation du produit. L'EFSA européenne n'a "
+        "pas réagi.\n\n« Le produit ne présente aucun risque », écrit l'agence dans un avis."
+    )
+    assert speaker(article, "aucun risque") != "Santé Québec"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..article import Entity, Speaker
+from .quote_cues import np_extent
 from .speaker_antecedents import ANTECEDENT_WINDOW, Antecedents
 from .speaker_index import ORG_LABELS, PERSON_LABELS
 
@@ -23,6 +24,9 @@ DESCRIPTION_WORDS = 4
 # porte-parole de la junte [au pouvoir], Zaw Min Tun"; the longest in the fresh sets E-H is "et
 # ancien président du Nigéria" (5 words).
 APPOSITION_REACH = 6
+# Longest fuller name of a body looked for before its short description: "mission d'observation
+# électorale de l'Union européenne" (9 tokens, fresh set F).
+FULLER_TOKENS = 10
 APPOSITION_RUN = frozenset({"ADJ", "ADP", "DET", "NOUN", "PROPN", "NUM", "CCONJ"})
 
 
@@ -72,6 +76,9 @@ class Resolver(Antecedents):
         apposed = self._apposed(start, end, head)
         if apposed is not None:  # "un porte-parole de la junte au pouvoir, Zaw Min Tun"
             return apposed
+        fuller = self._fuller_before(start, end, head) if found is None else None
+        if fuller is not None or start in self.unnamed:  # "indique encore la préfecture"
+            return fuller
         if self._demonstrative(start, end):
             return self._antecedent(start, end)  # "ce père de quatre enfants"
         # Who speaks for an organisation without a name of their own is the organisation, as
@@ -147,6 +154,49 @@ class Resolver(Antecedents):
         if noun not in self.lex.spokesperson_nouns or not determined or not self._description(start, end):
             return None
         return self._organisation_before(start, subject=True)
+
+    def _fuller_before(self, start: int, end: int, head: Any | None) -> Entity | None:
+        """A short description of a body the article named in full before: "indique encore la
+        préfecture" after "La préfecture de la Haute-Savoie a confirmé", "le festival" after "du
+        festival Rencontres & Racines". The organisation named right after the same noun is the
+        speaker; else the fuller phrase is kept in `unnamed` for display. Persons' roles are
+        left to the role lookups."""
+        doc = self.article.nlp
+        if doc is None or head is None or head.pos_ != "NOUN" or head.lower_ in self.lex.person_roles:
+            return None
+        if not self._description(start, end):
+            return None
+        lemma = head.lemma_.lower()
+        for i in range(head.i - 1, -1, -1):
+            token = doc[i]
+            if start - token.idx > ANTECEDENT_WINDOW:
+                return None
+            if token.pos_ != "NOUN" or token.lemma_.lower() != lemma or self._quoted(token.idx):
+                continue
+            after = doc[i + 1] if i + 1 < len(doc) else token
+            named = self.index.at(after.idx, after.idx + len(after.text))
+            if named is None or named.label not in ("ORG", "MISC"):  # festivals are often tagged MISC
+                named = None
+                extent = np_extent(token, self.lex, token.sent.start, min(token.sent.end, i + FULLER_TOKENS))
+                phrase = doc[i : extent[1]] if extent is not None else doc[i : i + 1]
+                if not any(t.text[:1].isupper() for t in phrase[1:]):
+                    continue  # "la préfecture" again: look further back
+            last = after.idx + len(after.text) if named is not None else phrase.end_char
+            if self._organisation_named_between(last, start, named):
+                return None  # "l'agence Health Canada … l'EPA américaine … écrit l'agence": the EPA
+            if named is not None:
+                return named
+            self.unnamed[start] = (phrase.start_char, phrase.end_char)
+            return None
+        return None
+
+    def _organisation_named_between(self, start: int, end: int, besides: Entity | None) -> bool:
+        return any(
+            start <= m.start and m.end <= end and not self._quoted(m.start)
+            for e in getattr(self.index, "entities", [])
+            if e.label == "ORG" and e is not besides
+            for m in e.mentions
+        )
 
     def _author_before(self, start: int) -> Entity | None:
         """Who wrote the document a description refers back to: the person or organisation
