@@ -454,3 +454,12 @@ def test_organisation_named_since_the_fuller_name_wins() -> None:
         "pas réagi.\n\n« Le produit ne présente aucun risque », écrit l'agence dans un avis."
     )
     assert speaker(article, "aucun risque") != "Santé Québec"
+
+
+def test_pronoun_in_a_fronted_clause_is_the_main_subject_named_after_it() -> None:
+    article = read_fr(
+        "Québec passe à l'offensive contre la désinformation.\n\n"
+        "Même s'il dit le répéter depuis plusieurs mois, le ministre provincial de la Santé Gaétan Lavigne "
+        "lance quand même une campagne plus agressive."
+    )
+    assert speaker(article, "le répéter") == "Gaétan Lavigne"

@@ -69,7 +69,7 @@ class Antecedents:
         pronoun = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
         if pronoun is None or len(pronoun) == 0:
             return self._antecedent(start, end, gender)
-        fronted = self._fronted_person(pronoun[0])
+        fronted = self._fronted_person(pronoun[0]) or self._main_subject_after(pronoun[0])
         if fronted is not None:
             return fronted
         role = self._role_subject_before(pronoun[0], gender)
@@ -97,6 +97,25 @@ class Antecedents:
                 if not any(t.pos_ in {"VERB", "AUX"} for t in lead):
                     return self._full(entity)
             return None
+        return None
+
+    def _main_subject_after(self, pronoun: Any) -> Entity | None:
+        """The person named as subject of the main clause a fronted subordinate clause leads
+        into: "Même s'il dit le répéter depuis des mois, le ministre Ahmed Hussen lance …"."""
+        verb = pronoun.head
+        main = verb.head
+        if verb.dep_ != "advcl" or main.i <= verb.i or main.i <= pronoun.i or pronoun.dep_ not in self.lex.dep_subject:
+            return None
+        for child in main.children:
+            if child.dep_ in self.lex.dep_subject and child.i > verb.i:
+                extent = np_extent(child, self.lex, child.sent.start, main.i)
+                if extent is None:
+                    return None
+                for token in child.doc[extent[0] : extent[1]]:
+                    if token.ent_type_ in PERSON_LABELS:
+                        found = self.index.at(token.idx, token.idx + len(token.text))
+                        if found is not None and found.label == "PER":
+                            return self._full(found)
         return None
 
     def _role_subject_before(self, pronoun: Any, gender: str | None) -> Any | None:
