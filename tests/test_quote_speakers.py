@@ -463,3 +463,24 @@ def test_pronoun_in_a_fronted_clause_is_the_main_subject_named_after_it() -> Non
         "lance quand même une campagne plus agressive."
     )
     assert speaker(article, "le répéter") == "Gaétan Lavigne"
+
+
+def test_pronoun_after_a_sentence_naming_someone_not_as_subject() -> None:
+    # The parser hangs "le député X" on "responsabilité"; the minister of the previous paragraph
+    # is a subject, but the deputy is named since.
+    article = read_fr(
+        "La ministre de la Région, Odette Lamarre, est très claire: la forêt est de compétence provinciale.\n\n"
+        "À savoir si son gouvernement peut avoir une quelconque responsabilité, le député de Chicoutimi "
+        "Mathieu Brassard s'est bien gardé de blâmer qui que ce soit. Il a rappelé que le niveau du lac "
+        "avait une semaine de retard."
+    )
+    assert speaker(article, "niveau du lac") == "Mathieu Brassard"
+
+
+def test_pronoun_subject_carries_the_subject_before_on() -> None:
+    article = read_fr(
+        "L'entraîneur Rémi Lestrade a salué la victoire de ses joueurs samedi soir. Il regrette cependant la "
+        "blessure du jeune ailier Hugo Pelletier.\n\n"
+        "« Les jeunes ont tout donné, même si on en a un blessé ce soir. »"
+    )
+    assert speaker(article, "tout donné") == "Rémi Lestrade"

@@ -247,15 +247,24 @@ class Antecedents:
 
     def _salient_before(self, start: int, gender: str | None = None) -> Entity | None:
         """The last person named as a subject in the preceding text (subjects are the usual
-        antecedents of "il"/"elle" in news; a later complement "avec le chef de l'État" is not)."""
+        antecedents of "il"/"elle" in news; a later complement "avec le chef de l'État" is not),
+        looked for in the last sentence naming a person only: when that sentence has no person
+        as subject, its person is nearer than any subject before ("…, le député X s'est bien
+        gardé de blâmer … Il a rappelé" after a paragraph on the minister Y), unless a pronoun is
+        its subject, which carries the subject before on."""
         doc = self.article.nlp
         if doc is None:
             return None
+        sentence = None
         for span, entity in self._persons_before(start):
             if start - span.end_char > ANTECEDENT_WINDOW:
                 break
             if gender is not None and self.entity_gender(entity.id) not in (None, gender):
                 continue
+            if sentence is not None and span.sent.start != sentence:
+                return None  # the last sentence naming someone names no subject: its person is nearer
+            if not self._pronoun_subject(span.sent):  # "Il regrette la blessure de X": still the subject before
+                sentence = span.sent.start
             root = _named_head(span.root)
             if root.dep_ in self.lex.dep_subject and root.head.dep_ not in self.lex.dep_clause:
                 return self._full(entity)  # not the subject of reported content ("a estimé que X …")
@@ -265,6 +274,9 @@ class Antecedents:
             if misparsed:  # a noun at the root of a sentence with a verb: its opening phrase is the subject
                 return self._full(entity)  # (a caption has no verb: "X et Y dans le cortège")
         return None
+
+    def _pronoun_subject(self, sent: Any) -> bool:
+        return any(t.dep_ in self.lex.dep_subject and t.lower_ in self.lex.person_pronouns for t in sent.root.children)
 
     def _first_person_between(self, start: int, stop: int) -> Entity | None:
         doc = self.article.nlp
