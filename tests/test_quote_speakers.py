@@ -484,3 +484,20 @@ def test_pronoun_subject_carries_the_subject_before_on() -> None:
         "« Les jeunes ont tout donné, même si on en a un blessé ce soir. »"
     )
     assert speaker(article, "tout donné") == "Rémi Lestrade"
+
+
+def test_selon_a_named_ministry_is_the_ministry() -> None:
+    article = read_fr(
+        "MADRID (Reuters) - Plusieurs centaines de personnes ont tenté dimanche de franchir la barrière.\n\n"
+        "Un migrant est mort et vingt autres ont été blessés, selon le ministère de l'Intérieur."
+    )
+    assert speaker(article, "migrant est mort") == "ministère de l'Intérieur"
+
+
+def test_a_noun_in_a_title_complement_does_not_describe_the_person() -> None:
+    article = read_fr(
+        "La garde côtière grecque affirme n'avoir récupéré que deux corps.\n\n"
+        "« Nous avons suspendu les recherches », a assuré le directeur de la garde côtière, Nikos Varelas."
+    )
+    assert speaker(article, "récupéré que deux corps") != "Nikos Varelas"
+    assert speaker(article, "suspendu les recherches") == "Nikos Varelas"

@@ -273,7 +273,9 @@ class Resolver(Antecedents):
                     near = []  # "l'épouse de Michel Hazanavicius" is not Michel Hazanavicius
                 if span.end < len(doc) and doc[span.end].text == ",":
                     near += list(doc[span.end + 1 : span.end + 1 + DESCRIPTION_TOKENS])
-                if not any(t.pos_ == "NOUN" and t.lemma_.lower() == lemma for t in near):
+                # the title's own noun, not one in its complement ("directeur de la garde maritime")
+                titles = [t for t in near if t.pos_ == "NOUN" and not any(c.dep_ == "case" for c in t.children)]
+                if not any(t.lemma_.lower() == lemma for t in titles):
                     continue
                 distance = start - m.end if m.end <= start else len(doc.text) + m.start - start
                 if best is None or distance < best[0]:
@@ -309,7 +311,8 @@ class Resolver(Antecedents):
         named = []
         for ent in span.ents:
             after_comma = ent.start > span.start and doc[ent.start - 1].text == ","  # an apposition
-            if ent.root.dep_ in self.lex.dep_complement and ent.start > span.start and not after_comma:
+            complement = ent.root.dep_ in self.lex.dep_complement and ent.root.i != span.root.i  # not "selon [le X]"
+            if complement and ent.start > span.start and not after_comma:
                 continue
             if _in_clause(ent.root, span):
                 continue  # "un des responsables de la coalition dirigée par Ousmane Sonko"
