@@ -501,3 +501,37 @@ def test_a_noun_in_a_title_complement_does_not_describe_the_person() -> None:
     )
     assert speaker(article, "récupéré que deux corps") != "Nikos Varelas"
     assert speaker(article, "suspendu les recherches") == "Nikos Varelas"
+
+
+def test_participle_on_a_published_document_speaks_for_its_publisher() -> None:
+    article = read_fr(
+        "Ce jeudi, les trois syndicats de la SNCB ont publié une déclaration commune indiquant que la grève "
+        "serait reconduite lundi."
+    )
+    # "les trois syndicats de la SNCB" speak for the SNCB's unions, resolved to the organisation
+    assert speaker(article, "grève serait reconduite") == "SNCB"
+
+
+def test_participle_after_a_comma_speaks_with_the_main_subject() -> None:
+    article = read_fr(
+        "Le ministre Hervé Lancelin a exprimé vendredi son inquiétude face à la crise au Sahel, qualifiant "
+        "la situation de « pire urgence de la décennie »."
+    )
+    assert speaker(article, "pire urgence") == "Hervé Lancelin"
+
+
+def test_lawyer_of_a_named_person_is_neither_that_person_nor_the_last_named() -> None:
+    article = read_fr(
+        "Youssef, témoin de la défense, a décrit le prévenu comme une personne exemplaire.\n\n"
+        "En face, l'avocat de Mehdi demande la relaxe, estimant que « le procès-verbal des policiers est "
+        "très flou »."
+    )
+    assert speaker(article, "procès-verbal") not in ("Mehdi", "Youssef")
+
+
+def test_feminine_role_never_falls_back_on_a_man() -> None:
+    article = read_fr(
+        "Rachid, déjà condamné plusieurs fois, a décrit le prévenu comme une personne exemplaire.\n\n"
+        "La procureure a toutefois estimé que les faits étaient établis."
+    )
+    assert speaker(article, "faits étaient établis") != "Rachid"

@@ -99,6 +99,11 @@ def speaker_span(
         # said of the noun it hangs on ("un porte-parole d'EDF, insistant sur …"); the noun
         # phrase after it is its object.
         head = verb.head
+        if head.lower_ in lex.document_nouns and head.dep_ in lex.dep_object and head.head.pos_ in {"VERB", "AUX"}:
+            head = head.head  # "ont publié une déclaration indiquant que": who published it speaks
+        elif head.pos_ in cues.NOMINAL and not _can_speak(head, lex) and doc[verb.i - 1].text == ",":
+            while head.head is not head and head.pos_ not in {"VERB", "AUX"}:
+                head = head.head  # ", qualifiant …" hung on "la crise": said of the main clause's subject
         speaks = head.pos_ == "PROPN" or head.ent_type_ != "" or _can_speak(head, lex)
         span = cues.np_extent(head, lex, unit.first, unit.last) if head.pos_ in cues.NOMINAL and speaks else None
         if span is not None and head is not verb:

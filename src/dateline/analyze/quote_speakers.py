@@ -108,9 +108,14 @@ class Resolver(Antecedents):
         spokesperson = self._speaks_for_before(start, end, head_word) if found is None and not indefinite else None
         if spokesperson is not None:
             return spokesperson
-        if role_like and found is None and not indefinite:
+        if role_like and found is None and not indefinite and not self._person_inside(start, end):
             return self._role_antecedent(start, end, head_word)
-        return found
+        return found  # "l'avocat de Mehdi" is someone of Mehdi's, not the last person named
+
+    def _person_inside(self, start: int, end: int) -> bool:
+        doc = self.article.nlp
+        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        return span is not None and any(t.ent_type_ in PERSON_LABELS for t in span)
 
     def _role_antecedent(self, start: int, end: int, noun: str) -> Entity | None:
         """The person a role mention the index could not match refers back to: the usual
@@ -119,13 +124,17 @@ class Resolver(Antecedents):
         whose known roles do not rule it out. A feminine role ("la gastro-entérologue") rules
         out men; a masculine one says nothing (lang data noun_gender: masculine titles are
         epicene in French)."""
-        entity = self._antecedent(start, end, self._role_gender(start, end))
-        if entity is None or not self._other_role(entity, noun):
+        gender = self._role_gender(start, end)
+        entity = self._antecedent(start, end, gender)
+        if entity is not None and gender is not None and self.entity_gender(entity.id) not in (None, gender):
+            entity = None  # the usual search falls back on anyone: "la procureure" is no man
+        if entity is not None and not self._other_role(entity, noun):
             return entity
         for span, person in self._persons_before(start):
             if start - span.end_char > ANTECEDENT_WINDOW:
                 break
-            if not self._other_role(person, noun):
+            fits = gender is None or self.entity_gender(person.id) in (None, gender)
+            if fits and not self._other_role(person, noun):
                 return self._full(person)
         return None
 
