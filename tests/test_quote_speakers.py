@@ -535,3 +535,15 @@ def test_feminine_role_never_falls_back_on_a_man() -> None:
         "La procureure a toutefois estimé que les faits étaient établis."
     )
     assert speaker(article, "faits étaient établis") != "Rachid"
+
+
+def test_photographer_on_a_credit_line_is_no_antecedent() -> None:
+    article = read_fr(
+        "Les dossiers s'empilent devant la chambre correctionnelle de Lille.\n\n"
+        "Dossiers en attente d'être jugés © Radio Nord / Camille Fauvel pour Radio Nord\n\n"
+        "C'est un juge d'expérience qui préside l'audience. « Ces violences sont devenues un délit », "
+        "sermonne le magistrat.\n\n"
+        "Elle expliquait que son mari buvait souvent, disait-elle aux policiers."
+    )
+    assert speaker(article, "devenues un délit") != "Camille Fauvel"
+    assert speaker(article, "mari buvait") not in ("Camille Fauvel", "Radio Nord")

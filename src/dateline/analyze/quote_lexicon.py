@@ -65,6 +65,7 @@ class Lexicon:
     generic_roles: frozenset[str]  # "le responsable": compatible with any role the article gave
     spokesperson_nouns: frozenset[str]  # "le porte-parole": speaks for the organisation
     own_possessives: frozenset[str]  # "notre source": the outlet's own
+    credit_marks: tuple[str, ...]  # "©": a photo credit line, whose names are no antecedents
     generic_subjects: frozenset[str]  # "on": its source may be a fronted phrase
 
     def is_quote_verb(self, lemma: str) -> bool:
@@ -154,6 +155,7 @@ def load(code: str) -> Lexicon:
         generic_roles=_words(words, "generic_roles"),
         spokesperson_nouns=_words(words, "spokesperson_nouns"),
         own_possessives=_words(words, "own_possessives"),
+        credit_marks=tuple(str(w).lower() for w in cast(list[str], words["credit_marks"])),
         generic_subjects=_words(words, "generic_subjects"),
     )
 

@@ -22,6 +22,9 @@ from .speaker_index import PERSON_LABELS, Index
 # French gold sets: 500 loses a development speaker and 4 claim points, 1000 and 1400 lose 2-4
 # development and 4-7 held-out speakers.
 ANTECEDENT_WINDOW = 700
+# Longest line read as a photo credit: "Dossiers en attente d'être jugés © Radio France / Matthieu
+# Boucheron pour France Inter" has 14 words; a paragraph of text quoting "©" is longer.
+CREDIT_WORDS = 25
 
 
 @dataclass
@@ -189,10 +192,16 @@ class Antecedents:
                 if m.end <= start and doc is not None:
                     span = doc.char_span(m.start, m.end, alignment_mode="expand")
                     inside = any(q_start <= m.start < q_end for q_start, q_end in self.quoted)
-                    if span is not None and not inside and not self._modifier(span):
+                    if span is not None and not inside and not self._modifier(span) and not self.credit(m.start):
                         found.append((m.end, span, entity))
         found.sort(key=lambda f: -f[0])
         return [(span, entity) for _, span, entity in found]
+
+    def credit(self, char: int) -> bool:
+        """Whether the line holding `char` is a photo credit (lang data credit_marks)."""
+        text = self.article.text
+        line = text[text.rfind("\n", 0, char) + 1 : (text.find("\n", char) + 1 or len(text) + 1) - 1].lower()
+        return len(line.split()) <= CREDIT_WORDS and any(mark in line for mark in self.lex.credit_marks)
 
     def _modifier(self, span: Any) -> bool:
         """A name after an article or a common noun names no one here: "la LPPR", "la loi
@@ -227,12 +236,18 @@ class Antecedents:
         return None
 
     def _last_before(self, start: int, gender: str | None) -> Entity | None:
+        """The last person named before `start`, of the pronoun's gender when one is known and
+        fits; never a photographer named on a credit line."""
+        last = self.index.last_person_before(start)
+        if last is not None and any(m.end <= start and self.credit(m.start) for m in last.mentions):
+            persons = self._persons_before(start)
+            last = persons[0][1] if persons else None
         if gender is None:
-            return self.index.last_person_before(start)
+            return last
         for _span, entity in self._persons_before(start):
             if self.entity_gender(entity.id) in (None, gender):
                 return self._full(entity)
-        return self._full(self.index.last_person_before(start))
+        return self._full(last)
 
     def _full(self, entity: Entity | None) -> Entity | None:
         """A first name alone ("Marie-Pierre") stands for the one person of that first name."""
@@ -281,7 +296,8 @@ class Antecedents:
     def _first_person_between(self, start: int, stop: int) -> Entity | None:
         doc = self.article.nlp
         for ent in doc.ents if doc is not None else ():
-            if ent.start_char >= start and ent.end_char <= stop and ent.label_ in PERSON_LABELS:
+            inside = ent.start_char >= start and ent.end_char <= stop
+            if inside and ent.label_ in PERSON_LABELS and not self.credit(ent.start_char):
                 return self.index.at(ent.start_char, ent.end_char) or self.index.by_name(ent.text)
         return None
 
@@ -297,7 +313,7 @@ class Antecedents:
                 continue
             for m in entity.mentions:
                 inside = any(q_start <= m.start < q_end for q_start, q_end in self.quoted)
-                near = m.end <= start and start - m.end <= ANTECEDENT_WINDOW and not inside
+                near = m.end <= start and start - m.end <= ANTECEDENT_WINDOW and not inside and not self.credit(m.start)
                 if near and (best is None or m.end > best[0]):
                     best = (m.end, entity)
                 span = doc.char_span(m.start, m.end, alignment_mode="expand") if near and doc is not None else None
