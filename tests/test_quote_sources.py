@@ -157,3 +157,11 @@ def test_a_phrase_before_on_names_the_source() -> None:
 def test_a_place_before_on_names_no_source() -> None:
     article = read_fr("À Paris, on estime que la réforme est nécessaire.")
     assert not [q for q in article.quotes if "réforme" in q.text]
+
+
+def test_selon_lesquelles_gives_content_not_a_source() -> None:
+    article = read_fr(
+        "Le gouvernement dément les rumeurs selon lesquelles des diplomates auraient été expulsés de Rabat "
+        "la semaine dernière."
+    )
+    assert all(q.speaker is None or "diplomates" not in q.speaker.name for q in article.quotes)
