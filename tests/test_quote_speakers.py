@@ -547,3 +547,11 @@ def test_photographer_on_a_credit_line_is_no_antecedent() -> None:
     )
     assert speaker(article, "devenues un délit") != "Camille Fauvel"
     assert speaker(article, "mari buvait") not in ("Camille Fauvel", "Radio Nord")
+
+
+def test_que_tagged_as_adverb_still_ends_the_speaker_search() -> None:
+    article = read_fr(
+        "Trois mois après avoir appelé à un cessez-le-feu mondial, le Secrétaire général de l’ONU, Kofi Annan, "
+        "s’est félicité vendredi que des belligérants dans plusieurs zones de conflit aient entendu cet appel."
+    )
+    assert speaker(article, "belligérants") != "des belligérants"

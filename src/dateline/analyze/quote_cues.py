@@ -242,7 +242,7 @@ def linear_np(doc: Any, start: int, stop: int, lex: Lexicon) -> tuple[int, int] 
             while i < stop and doc[i].pos_ in NP_INNER and doc[i].head.i < i and doc[i].pos_ != "PROPN":
                 i += 1
             continue
-        if token.pos_ == "SCONJ" and low in lex.complementizers:
+        if token.pos_ in {"SCONJ", "ADV"} and low in lex.complementizers:  # the tagger calls some "que" ADV
             return None  # "a estimé que les choses …": what follows "que" is its clause's subject
         if token.pos_ == "ADP" or low in lex.time_words or token.pos_ in {"PUNCT", "ADV", "AUX", "PART", "SCONJ"}:
             i += 1
