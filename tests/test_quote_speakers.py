@@ -555,3 +555,13 @@ def test_que_tagged_as_adverb_still_ends_the_speaker_search() -> None:
         "s’est félicité vendredi que des belligérants dans plusieurs zones de conflit aient entendu cet appel."
     )
     assert speaker(article, "belligérants") != "des belligérants"
+
+
+def test_second_title_after_et_runs_into_the_name() -> None:
+    article = read_fr(
+        "Jeudi dernier, le ministre de l'intérieur et ex-chef de milice Jean-Baptiste Kalonji avait déclaré "
+        "que l'armée renforçait ses positions.\n\n"
+        "Le ministre de la Santé et le député Paul Mbeki ont affirmé que le projet avançait."
+    )
+    assert speaker(article, "armée renforçait") == "Jean-Baptiste Kalonji"
+    assert speaker(article, "projet avançait") != "Paul Mbeki"

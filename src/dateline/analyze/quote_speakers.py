@@ -342,12 +342,20 @@ class Resolver(Antecedents):
         if span is None or len(span) == 0 or span[0].lower_ in self.lex.person_pronouns:
             return None
         i = span.end
+        # "le ministre de la Défense et ex-chef de guerre Jean-Pierre Bemba": a second title of
+        # the same person (no determiner after "et") runs into the name without a comma
+        second_title = i + 1 < len(doc) and doc[i].pos_ == "CCONJ" and doc[i + 1].pos_ != "DET"
         while i < len(doc) and i - span.end < APPOSITION_REACH and doc[i].text != ",":
             token = doc[i]
+            if second_title and token.ent_type_ in PERSON_LABELS and doc[i - 1].pos_ == "NOUN":
+                i -= 1  # the name as if after a comma
+                break
             if token.pos_ not in APPOSITION_RUN and "Part" not in token.morph.get("VerbForm"):
                 return None
             i += 1
-        if i >= len(doc) or doc[i].text != "," or i + 1 >= len(doc) or doc[i + 1].ent_type_ not in PERSON_LABELS:
+        if i + 1 >= len(doc) or doc[i + 1].ent_type_ not in PERSON_LABELS:
+            return None
+        if doc[i].text != "," and not (second_title and doc[i].pos_ == "NOUN"):
             return None
         name = doc[i + 1]
         last = i + 1
