@@ -565,3 +565,13 @@ def test_second_title_after_et_runs_into_the_name() -> None:
     )
     assert speaker(article, "armée renforçait") == "Jean-Baptiste Kalonji"
     assert speaker(article, "projet avançait") != "Paul Mbeki"
+
+
+def test_poll_speaks_for_who_made_it() -> None:
+    article = read_fr(
+        "Selon un sondage de sortie des urnes réalisé par Ifop pour les chaînes publiques, le parti sortant "
+        "est crédité de 36,8 % des suffrages.\n\n"
+        "Selon les chiffres du CICR, 4,5 millions de personnes ont été déplacées."
+    )
+    assert speaker(article, "crédité de 36,8") == "Ifop"
+    assert speaker(article, "4,5 millions") == "CICR"

@@ -90,7 +90,10 @@ class Resolver(Antecedents):
             # after "le MCA a refusé" are the club's
             return found or speaks_for or self._speaks_for_before(start, end, head.lower_)
         head_word = head.text.lower() if head is not None else (words[0] if words else "")
-        if head_word in self.lex.org_nouns | self.lex.document_nouns:  # never a person
+        document = head is not None and head.lemma_.lower() in self.lex.document_nouns
+        if document and found is None:  # "selon un sondage réalisé par Ipsos", "les chiffres du HCR"
+            found = self._author_of(head)
+        if head_word in self.lex.org_nouns | self.lex.document_nouns or document:  # never a person
             if found is None and self._description(start, end):  # "« … », écrit l'agence"
                 return self._author_before(start) or self._organisation_before(start)
             return found or speaks_for  # "L'agence responsable du transport …": "responsable" is no person here
@@ -221,11 +224,21 @@ class Resolver(Antecedents):
                 return None
             if token.lemma_.lower() not in self.lex.document_nouns or self._quoted(token.idx):
                 continue
-            for child in token.children:
-                if child.dep_ in self.lex.dep_complement and child.ent_type_:
-                    found = self.index.at(child.idx, child.idx + len(child.text))
-                    if found is not None and found.label in ("PER", "ORG"):
-                        return self._full(found)
+            author = self._author_of(token)
+            if author is not None:
+                return author
+        return None
+
+    def _author_of(self, noun: Any) -> Entity | None:
+        """The person or organisation a document noun's own phrase names after it: its
+        complement ("l'ouvrage d'Éric Chauvier", "les chiffres du HCR") or the agent of a
+        participle on it ("un sondage réalisé par Ipsos")."""
+        for token in noun.subtree:
+            if token.i <= noun.i or not token.ent_type_ or token.is_punct:
+                continue
+            found = self.index.at(token.idx, token.idx + len(token.text))
+            if found is not None and found.label in ("PER", "ORG"):
+                return self._full(found)
         return None
 
     def _quoted(self, char: int) -> bool:
