@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..article import Article, Entity
-from .quote_cues import np_extent
+from .noun_phrases import np_extent
 from .quote_lexicon import Lexicon
 from .speaker_gender import first_name_gender, mention_gender
 from .speaker_index import PERSON_LABELS, Index

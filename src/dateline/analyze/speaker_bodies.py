@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..article import Entity
-from .quote_cues import np_extent
+from .noun_phrases import np_extent
 from .speaker_antecedents import ANTECEDENT_WINDOW, Antecedents
 from .speaker_index import ORG_LABELS
 
