@@ -165,3 +165,10 @@ def test_selon_lesquelles_gives_content_not_a_source() -> None:
         "la semaine dernière."
     )
     assert all(q.speaker is None or "diplomates" not in q.speaker.name for q in article.quotes)
+
+
+def test_participle_at_the_root_of_a_verbless_sentence_does_not_recurse() -> None:
+    # spaCy builds a new Token object on each access, so a root's head "is not" the root: the
+    # speaker search once climbed from a root participle to itself until RecursionError.
+    article = read_fr("Réunion au sommet, soulignant que la paix est proche.")
+    assert not [p for p in article.problems if p.step.startswith(("quotes", "claims"))]

@@ -102,13 +102,13 @@ def speaker_span(
         if head.lower_ in lex.document_nouns and head.dep_ in lex.dep_object and head.head.pos_ in {"VERB", "AUX"}:
             head = head.head  # "ont publié une déclaration indiquant que": who published it speaks
         elif head.pos_ in cues.NOMINAL and not _can_speak(head, lex) and doc[verb.i - 1].text == ",":
-            while head.head is not head and head.pos_ not in {"VERB", "AUX"}:
+            while head.head.i != head.i and head.pos_ not in {"VERB", "AUX"}:
                 head = head.head  # ", qualifiant …" hung on "la crise": said of the main clause's subject
         speaks = head.pos_ == "PROPN" or head.ent_type_ != "" or _can_speak(head, lex)
         span = cues.np_extent(head, lex, unit.first, unit.last) if head.pos_ in cues.NOMINAL and speaks else None
-        if span is not None and head is not verb:
+        if span is not None and head.i != verb.i:
             return (*_chars(doc, span), _head_of(doc, span, lex))
-        if head is not verb and head.pos_ in {"VERB", "AUX"}:
+        if head.i != verb.i and head.pos_ in {"VERB", "AUX"}:
             found = speaker_span(head, unit, normalised, lex, skip)
             if found is not None:
                 return found

@@ -112,7 +112,7 @@ def is_verb(token: Token, lex: Lexicon) -> bool:
         lemma = token.lemma_.lower()
         needed = lex.verb_with_head.get(lemma)
         if needed is not None:  # "a fait savoir que": speech only under its light verb
-            return token.head.lemma_.lower() == needed and token.head is not token
+            return bool(token.head.lemma_.lower() == needed and token.head.i != token.i)
         if lex.is_quote_verb(lemma):
             return True
         verb = lex.verb_of_form(token.text) if lemma == token.lower_ else None  # "estime" kept as lemma
@@ -181,7 +181,7 @@ def negated(verb: Token, lex: Lexicon) -> bool:
 def hedged(verb: Token, lex: Lexicon) -> bool:
     if "Cnd" in verb.morph.get("Mood") or any("Cnd" in a.morph.get("Mood") for a in auxiliaries(verb)):
         return True
-    if verb.head is not verb and verb.head.lemma_.lower() in lex.hedges:
+    if verb.head.i != verb.i and verb.head.lemma_.lower() in lex.hedges:
         return True
     return any(c.lower_ in lex.hedges or c.lemma_.lower() in lex.hedges for c in verb.children)
 
@@ -237,7 +237,7 @@ def placeholder_subject(verb: Token, lex: Lexicon) -> bool:
     for _ in range(3):
         if any(c.dep_ in lex.dep_expletive and not c.text.startswith("-") for c in token.children):
             return True
-        if token.dep_ not in lex.dep_xcomp or token.head is token:
+        if token.dep_ not in lex.dep_xcomp or token.head.i == token.i:
             return False
         token = token.head
     return False
@@ -265,7 +265,7 @@ def subject(verb: Token, lex: Lexicon) -> Token | None:
         participle = token.pos_ == "VERB" and not auxiliaries(token) and token.dep_ in {"advcl", "acl", "conj", "xcomp"}
         # "X a salué l'accord, mais a noté que …": a conjoined verb shares its head's subject
         shares = token.dep_ == "conj" and token.head.pos_ in {"VERB", "AUX"}
-        if (participle or shares) and token.head is not token:
+        if (participle or shares) and token.head.i != token.i:
             token = token.head  # "…, estimant que": the subject of the verb it hangs on
             pronoun = hyphen_pronoun(token, lex)
             if pronoun is not None and pronoun.lower_ in lex.person_pronouns:

@@ -116,7 +116,7 @@ def governing(span: Any, lex: Lexicon) -> tuple[Token | None, int]:
             break
         if token.pos_ == "VERB":
             return (token, hops) if cues.is_verb(token, lex) and not cues.negated(token, lex) else (None, 0)
-        if token.pos_ not in {"NOUN", "PROPN", "ADJ", "ADP", "DET", "PRON"} or token.head is token:
+        if token.pos_ not in {"NOUN", "PROPN", "ADJ", "ADP", "DET", "PRON"} or token.head.i == token.i:
             break
         token = token.head
     return None, 0

@@ -108,7 +108,7 @@ def other_sense(verb: Token, lex: Lexicon) -> bool:
 
 def _governs(verb: Token, token: Token) -> bool:
     for _ in range(4):
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         token = token.head
         if token.i == verb.i:

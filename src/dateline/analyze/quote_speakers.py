@@ -269,9 +269,9 @@ def _in_clause(token: Any, span: Any) -> bool:
     """Whether a token hangs, inside the span, on a verb other than the span's own head: it
     belongs to a clause or participle describing the phrase, not to the phrase itself."""
     seen = 0
-    while token.head is not token and span.start <= token.head.i < span.end and seen < len(span):
+    while token.head.i != token.i and span.start <= token.head.i < span.end and seen < len(span):
         token = token.head
         seen += 1
-        if token.pos_ in {"VERB", "AUX"} and token is not span.root:
+        if token.pos_ in {"VERB", "AUX"} and token.i != span.root.i:
             return True
     return False

@@ -328,7 +328,7 @@ class Antecedents:
 def _named_head(token: Any) -> Any:
     """The noun a name stands beside: "Le syndicat majoritaire FNSEA regrette", "le ministre X"
     (an apposition, a compound, or a complement without preposition the parser calls nmod)."""
-    while token.head is not token and (
+    while token.head.i != token.i and (
         token.dep_ in {"appos", "flat:name", "flat", "compound"}
         or (token.dep_ == "nmod" and not any(c.dep_ == "case" for c in token.children))
     ):
