@@ -575,3 +575,11 @@ def test_poll_speaks_for_who_made_it() -> None:
     )
     assert speaker(article, "crédité de 36,8") == "Ifop"
     assert speaker(article, "4,5 millions") == "CICR"
+
+
+def test_one_word_organisation_stands_for_its_full_name() -> None:
+    article = read_fr(
+        "Le Conseil national électoral a annoncé les résultats.\n\n"
+        "Cependant, le Conseil a indiqué que les décomptes seraient publiés plus tard."
+    )
+    assert speaker(article, "décomptes seraient") == "Conseil national électoral"

@@ -57,9 +57,24 @@ class Resolver(Bodies):
 
     def speaker(self, start: int, end: int, head: Any | None = None) -> Speaker:
         entity = self.entity(start, end, head)
+        if entity is not None and entity.label == "ORG":
+            entity = self._fuller_organisation(entity)
         described = self.unnamed.get(start) if entity is None else None  # "il" for "le juge"
         name = entity.name if entity is not None else self._bare(*(described or (start, end)))
         return Speaker(entity=entity.id if entity is not None else None, name=name, start=start, end=end)
+
+    def _fuller_organisation(self, entity: Entity) -> Entity:
+        """A one-word organisation name ("le Conseil", "le Centre") stands for the one
+        organisation the article names in full with that first word ("Conseil national
+        électoral"), as `_full` does for a first name."""
+        if len(entity.name.split()) > 1:
+            return entity
+        fuller = [
+            e
+            for e in getattr(self.index, "entities", [])
+            if e.label == "ORG" and e is not entity and e.name.split()[:1] == [entity.name] and len(e.name.split()) > 1
+        ]
+        return fuller[0] if len(fuller) == 1 else entity
 
     def entity(self, start: int, end: int, head: Any | None) -> Entity | None:
         text = self.article.text[start:end]
