@@ -172,3 +172,16 @@ def test_participle_at_the_root_of_a_verbless_sentence_does_not_recurse() -> Non
     # speaker search once climbed from a root participle to itself until RecursionError.
     article = read_fr("Réunion au sommet, soulignant que la paix est proche.")
     assert not [p for p in article.problems if p.step.startswith(("quotes", "claims"))]
+
+
+def test_selon_names_the_source_over_an_inanimate_subject() -> None:
+    article = read_fr(
+        "Deux gendarmes ont été placés en garde à vue. Selon le procureur, les analyses ont alors révélé que "
+        "les gendarmes n'avaient consommé ni stupéfiants ni alcool."
+    )
+    assert speaker(article, "ni stupéfiants") == "le procureur"
+
+
+def test_du_cote_de_after_an_inverted_on_names_the_source() -> None:
+    article = read_fr("« Le fondateur devrait faire une offre au tribunal », note-t-on du côté de la CFDT.")
+    assert speaker(article, "offre au tribunal") == "CFDT"

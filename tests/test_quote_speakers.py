@@ -583,3 +583,11 @@ def test_one_word_organisation_stands_for_its_full_name() -> None:
         "Cependant, le Conseil a indiqué que les décomptes seraient publiés plus tard."
     )
     assert speaker(article, "décomptes seraient") == "Conseil national électoral"
+
+
+def test_apposition_after_a_parenthesis() -> None:
+    article = read_fr(
+        "« Une vague de licenciements est à craindre », estime le responsable du secteur MEM (machines, "
+        "équipements électriques et métaux), Christophe Wenger."
+    )
+    assert speaker(article, "vague de licenciements") == "Christophe Wenger"

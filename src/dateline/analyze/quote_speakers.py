@@ -23,6 +23,8 @@ DESCRIPTION_TOKENS = 3
 # porte-parole de la junte [au pouvoir], Zaw Min Tun"; the longest in the fresh sets E-H is "et
 # ancien président du Nigéria" (5 words).
 APPOSITION_REACH = 6
+# Longest parenthesis skipped inside that run: "(machines, équipements électriques et métaux)".
+PARENTHESIS_TOKENS = 12
 APPOSITION_RUN = frozenset({"ADJ", "ADP", "DET", "NOUN", "PROPN", "NUM", "CCONJ"})
 
 
@@ -239,6 +241,13 @@ class Resolver(Bodies):
             if second_title and token.ent_type_ in PERSON_LABELS and doc[i - 1].pos_ == "NOUN":
                 i -= 1  # the name as if after a comma
                 break
+            if token.text == "(":  # "le responsable du secteur MEM (machines, …), Christian Gusset"
+                stop = min(len(doc), i + PARENTHESIS_TOKENS)
+                close = next((k for k in range(i + 1, stop) if doc[k].text == ")"), None)
+                if close is None:
+                    return None
+                i = close + 1
+                continue
             if token.pos_ not in APPOSITION_RUN and "Part" not in token.morph.get("VerbForm"):
                 return None
             i += 1

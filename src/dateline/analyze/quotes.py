@@ -131,8 +131,8 @@ def find_quotes(ctx: Context) -> list[Quote]:
             here = []
         if here:  # "« … », selon X": X is the speaker of the quote, not of a second one
             for f in here:
-                if f.quote.speaker is None:
-                    f.quote.speaker = speaker
+                if f.quote.speaker is None or _no_one(f.quote.speaker, ctx.lex):
+                    f.quote.speaker = speaker  # "Selon le procureur, les dépistages ont révélé que …"
             continue
         text = cues.text_of(ctx.doc)[reported.start : reported.end]
         quote = Quote(kind="indirect", start=reported.start, end=reported.end, text=text, speaker=speaker)
@@ -142,6 +142,14 @@ def find_quotes(ctx: Context) -> list[Quote]:
     fill_gaps(ctx, found)
     kept = [f for f in found if f.quote.kind != "indirect" or f.quote.speaker is not None]
     return [f.quote for f in sorted(kept, key=lambda f: f.quote.start)]
+
+
+def _no_one(speaker: Speaker, lex: Lexicon) -> bool:
+    """A speaker phrase that names no one who can speak: no entity, no capital after its first
+    letter, no person, organisation or document noun, no pronoun ("les dépistages")."""
+    words = speaker.name.lower().replace("’", "'").split()
+    who = lex.person_roles | lex.org_nouns | lex.document_nouns | lex.person_pronouns
+    return speaker.entity is None and not any(c.isupper() for c in speaker.name[1:]) and not who & set(words)
 
 
 def _overlap(quote: Quote, start: int, end: int) -> int:
