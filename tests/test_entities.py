@@ -377,3 +377,11 @@ def test_a_name_cut_before_the_words_its_acronym_spells_is_whole() -> None:
     )
     names = {e.name: len(e.mentions) for e in article.entities}
     assert names.get("Coalition nationale pour le changement") == 3
+
+
+def test_capitalised_adjective_opening_a_sentence_is_no_name() -> None:
+    article = read_fr(
+        "Soulagé et visiblement heureux, il a appelé à ne pas banaliser la performance.\n\n"
+        "Bonne nouvelle pour les supporters: le club reste en tête."
+    )
+    assert not [e for e in article.entities if e.name in ("Soulagé", "Bonne")]

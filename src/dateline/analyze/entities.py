@@ -155,7 +155,7 @@ def _clean(tokens: Tokens, data: EntityData, first: int, last: int, label: Entit
         end -= 1
     name = text[start:end]
     low = name.lower()
-    if not name or not any(c.isupper() for c in name) or low in data.not_entities:
+    if not name or not any(c.isupper() for c in name) or low in data.not_entities | data.not_names:
         return None
     if low.startswith(data.drop_prefixes) or all(w in data.calendar for w in words(name)):
         return None

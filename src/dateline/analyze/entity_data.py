@@ -41,6 +41,7 @@ class EntityData:
     drop_prefixes: tuple[str, ...]
     leading_articles: tuple[str, ...]
     not_person_start: frozenset[str]
+    not_names: frozenset[str]  # "Soulagé, il a …": a capitalised adjective opening a sentence
     event_before: frozenset[str]
     event_heads: frozenset[str]
     honorifics: frozenset[str]
@@ -164,6 +165,7 @@ def load(code: str) -> EntityData:
         drop_prefixes=tuple(p.lower() for p in raw["drop_prefixes"]),
         leading_articles=tuple(a.lower() for a in raw["leading_articles"]),
         not_person_start=frozenset(w.lower() for w in raw["not_person_start"]),
+        not_names=frozenset(w.lower() for w in raw["not_names"]),
         event_before=frozenset(w.lower() for w in raw["event_before"]),
         event_heads=frozenset(w.lower() for w in raw["event_heads"]),
         honorifics=frozenset(raw["honorifics"]),

@@ -38,6 +38,7 @@ RESOURCES: dict[str, frozenset[str]] = {
             "drop_prefixes",
             "leading_articles",
             "not_person_start",
+            "not_names",
             "event_before",
             "event_heads",
             "honorifics",
