@@ -90,3 +90,12 @@ def test_a_page_cut_short_inside_a_quote_keeps_the_quote() -> None:
     quote = quote_with(article, "présomption d'innocence")
     assert quote.kind == "direct" and quote.text.endswith("manipulateur.")
     assert any(p.code == "E407" for p in article.problems)  # the open mark is still reported
+
+
+def test_colon_clause_naming_a_source_after_a_marker() -> None:
+    article = read_fr(
+        'Christof Burkard, de Swissmem, ne prévoit pas de vague de licenciements. "Il y aura des suppressions '
+        'ponctuelles", a-t-il dit. Même son de cloche du côté de Mathias Regotz, du syndicat Syna: "Nous '
+        "supposons que certaines entreprises vont suivre. Cela n'annonce pas de coupes\"."
+    )
+    assert speaker(article, "certaines entreprises") == "Mathias Regotz"

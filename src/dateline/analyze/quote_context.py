@@ -135,6 +135,8 @@ def _opening_name(doc: Any, unit: Unit, first: int, ctx: Context) -> Speaker | N
     """The person whose name opens a short clause ending in a colon, when the parser found no
     subject (the verb tagged as an adjective: "Ivan Du Roy abonde : « … »")."""
     words = [t for t in doc[unit.first : first] if not (t.is_punct or t.is_space)]
+    if words and words[0].ent_type_ not in {"PER", "PERSON"}:
+        words = _after_marker(doc, unit, first, ctx)  # "Même son de cloche du côté de X, du syndicat Y :"
     if not words or len(words) > COLON_CLAUSE_TOKENS or words[0].ent_type_ not in {"PER", "PERSON"}:
         return None
     end = words[0].i
@@ -142,6 +144,20 @@ def _opening_name(doc: Any, unit: Unit, first: int, ctx: Context) -> Speaker | N
         end += 1
     speaker = ctx.resolver.speaker(words[0].idx, doc[end - 1].idx + len(doc[end - 1].text), doc[end - 1])
     return speaker if speaker.entity is not None else None
+
+
+def _after_marker(doc: Any, unit: Unit, first: int, ctx: Context) -> list[Any]:
+    """The words of the clause from the first person named right after a source marker ("du
+    côté de", "selon"), or none."""
+    text = cues.text_of(doc).lower().replace("’", "'")
+    markers = ctx.lex.source_markers + ctx.lex.source_after_verb
+    for token in doc[unit.first : first]:
+        if token.ent_type_ in {"PER", "PERSON"} and token.ent_iob_ == "B":
+            before = text[doc[unit.first].idx : token.idx].rstrip()
+            if before.endswith(markers):
+                return [t for t in doc[token.i : first] if not (t.is_punct or t.is_space)]
+            return []
+    return []
 
 
 def signed(ctx: Context, end: int) -> Speaker | None:
