@@ -200,7 +200,9 @@ class Antecedents:
     def credit(self, char: int) -> bool:
         """Whether the line holding `char` is a photo credit (lang data credit_marks)."""
         text = self.article.text
-        line = text[text.rfind("\n", 0, char) + 1 : (text.find("\n", char) + 1 or len(text) + 1) - 1].lower()
+        first = text.rfind("\n", 0, char) + 1
+        last = text.find("\n", char)
+        line = text[first : last if last >= 0 else len(text)].lower()
         return len(line.split()) <= CREDIT_WORDS and any(mark in line for mark in self.lex.credit_marks)
 
     def _modifier(self, span: Any) -> bool:
