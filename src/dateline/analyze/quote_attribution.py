@@ -150,9 +150,8 @@ def _outside(doc: Any, span: tuple[int, int], skip: list[tuple[int, int]]) -> tu
 
 def _can_speak(noun: Token, lex: Lexicon) -> bool:
     """A common noun that names someone who can speak: a person's role, an organisation, a
-    document ("un porte-parole", "le syndicat", "le communiqué"); not "un vote" or "la lettre"."""
-    words = {noun.lower_, noun.lemma_.lower()}
-    return bool(words & (lex.person_roles | lex.org_nouns | lex.document_nouns))
+    document ("un porte-parole", "le syndicat", "le communiqué"); not "un vote" or "la crise"."""
+    return bool({noun.lower_, noun.lemma_.lower()} & lex.speaking_nouns)
 
 
 def _fronted_source(

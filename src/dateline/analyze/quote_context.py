@@ -149,11 +149,11 @@ def _opening_name(doc: Any, unit: Unit, first: int, ctx: Context) -> Speaker | N
 def _after_marker(doc: Any, unit: Unit, first: int, ctx: Context) -> list[Any]:
     """The words of the clause from the first person named right after a source marker ("du
     côté de", "selon"), or none."""
-    text = cues.text_of(doc).lower().replace("’", "'")
+    text = cues.text_of(doc)
     markers = ctx.lex.source_markers + ctx.lex.source_after_verb
     for token in doc[unit.first : first]:
         if token.ent_type_ in {"PER", "PERSON"} and token.ent_iob_ == "B":
-            before = text[doc[unit.first].idx : token.idx].rstrip()
+            before = text[doc[unit.first].idx : token.idx].rstrip().lower().replace("’", "'")
             if before.endswith(markers):
                 return [t for t in doc[token.i : first] if not (t.is_punct or t.is_space)]
             return []

@@ -8,7 +8,7 @@ token sequences and matched on the normalised text (analyze/quote_marks.normalis
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import cast
 
 from .. import lang
@@ -67,6 +67,11 @@ class Lexicon:
     own_possessives: frozenset[str]  # "notre source": the outlet's own
     credit_marks: tuple[str, ...]  # "©": a photo credit line, whose names are no antecedents
     generic_subjects: frozenset[str]  # "on": its source may be a fronted phrase
+
+    @cached_property
+    def speaking_nouns(self) -> frozenset[str]:
+        """Common nouns naming someone who can speak: a person's role, an organisation, a document."""
+        return self.person_roles | self.org_nouns | self.document_nouns
 
     def is_quote_verb(self, lemma: str) -> bool:
         return lemma.lower() in self.quote_verbs and lemma.lower() not in self.verb_with_head

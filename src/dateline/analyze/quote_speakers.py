@@ -129,8 +129,7 @@ class Resolver(Bodies):
         return found  # "l'avocat de Mehdi" is someone of Mehdi's, not the last person named
 
     def _person_inside(self, start: int, end: int) -> bool:
-        doc = self.article.nlp
-        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        span = self._span(start, end)
         return span is not None and any(t.ent_type_ in PERSON_LABELS for t in span)
 
     def _role_antecedent(self, start: int, end: int, noun: str) -> Entity | None:
@@ -155,8 +154,7 @@ class Resolver(Bodies):
         return None
 
     def _role_gender(self, start: int, end: int) -> str | None:
-        doc = self.article.nlp
-        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        span = self._span(start, end)
         if span is None or len(span) == 0:
             return None
         said = [g for t in span[:2] if t.pos_ in {"DET", "NOUN"} for g in t.morph.get("Gender")]
@@ -204,13 +202,12 @@ class Resolver(Bodies):
     def _named(self, start: int, end: int) -> Entity | None:
         """The entity named by the phrase itself, not by a complement inside it ("un proche
         d'Édouard Philippe" names no one)."""
-        doc = self.article.nlp
-        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        span = self._span(start, end)
         if span is None:
             return self.index.at(start, end)
         named = []
         for ent in span.ents:
-            after_comma = ent.start > span.start and doc[ent.start - 1].text == ","  # an apposition
+            after_comma = ent.start > span.start and span.doc[ent.start - 1].text == ","  # an apposition
             complement = ent.root.dep_ in self.lex.dep_complement and ent.root.i != span.root.i  # not "selon [le X]"
             if complement and ent.start > span.start and not after_comma:
                 continue
@@ -228,10 +225,10 @@ class Resolver(Bodies):
         junte au pouvoir, Zaw Min Tun." The phrase may run on for APPOSITION_REACH words the
         speaker mention left out ("au pouvoir", "et ancien président du Nigéria"); the name must
         close with punctuation, or be followed by the phrase's own verb."""
-        doc = self.article.nlp
-        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        span = self._span(start, end)
         if span is None or len(span) == 0 or span[0].lower_ in self.lex.person_pronouns:
             return None
+        doc = span.doc
         i = span.end
         # "le ministre de la Défense et ex-chef de guerre Jean-Pierre Bemba": a second title of
         # the same person (no determiner after "et") runs into the name without a comma
@@ -272,8 +269,7 @@ class Resolver(Bodies):
         return self._full(found) if found is not None and found.label == "PER" else None
 
     def _demonstrative(self, start: int, end: int) -> bool:
-        doc = self.article.nlp
-        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        span = self._span(start, end)
         return bool(
             span is not None and len(span) > 1 and "Dem" in span[0].morph.get("PronType") and span[0].pos_ == "DET"
         )
@@ -282,8 +278,7 @@ class Resolver(Bodies):
         """A mention without entity, as written, without a capital its first word only has for
         opening the sentence ("Le président du MR a estimé" names nobody: "le président du MR")."""
         bare = self.article.text[start:end].strip(" ,.;:")
-        doc = self.article.nlp
-        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        span = self._span(start, end)
         if span is not None and len(span) > 0 and span[0].pos_ in {"DET", "PRON"}:
             return bare[:1].lower() + bare[1:]
         return bare

@@ -147,9 +147,9 @@ def find_quotes(ctx: Context) -> list[Quote]:
 def _no_one(speaker: Speaker, lex: Lexicon) -> bool:
     """A speaker phrase that names no one who can speak: no entity, no capital after its first
     letter, no person, organisation or document noun, no pronoun ("les dépistages")."""
-    words = speaker.name.lower().replace("’", "'").split()
-    who = lex.person_roles | lex.org_nouns | lex.document_nouns | lex.person_pronouns
-    return speaker.entity is None and not any(c.isupper() for c in speaker.name[1:]) and not who & set(words)
+    words = set(speaker.name.lower().replace("’", "'").split())
+    named = any(c.isupper() for c in speaker.name[1:]) or words & (lex.speaking_nouns | lex.person_pronouns)
+    return speaker.entity is None and not named
 
 
 def _overlap(quote: Quote, start: int, end: int) -> int:

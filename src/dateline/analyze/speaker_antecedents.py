@@ -39,6 +39,15 @@ class Antecedents:
     # Pronouns standing for a role no name was found for, by start offset: the role's span.
     unnamed: dict[int, tuple[int, int]] = field(default_factory=dict)
 
+    def _span(self, start: int, end: int) -> Any | None:
+        """The parse tokens covering [start, end), or None without a parse."""
+        doc = self.article.nlp
+        return doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+
+    def _quoted(self, char: int) -> bool:
+        """Whether `char` lies inside a quotation: names there are not antecedents."""
+        return any(q_start <= char < q_end for q_start, q_end in self.quoted)
+
     def is_pronoun(self, start: int, end: int) -> bool:
         return self.article.text[start:end].strip().lower() in self.lex.person_pronouns
 
@@ -68,8 +77,7 @@ class Antecedents:
         role with no name ("Le juge a condamné X. Il a estimé …" is the judge, who may be
         nobody the article names: its words are kept in `unnamed` for display); else the usual
         antecedent."""
-        doc = self.article.nlp
-        pronoun = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        pronoun = self._span(start, end)
         if pronoun is None or len(pronoun) == 0:
             return self._antecedent(start, end, gender)
         fronted = self._fronted_person(pronoun[0]) or self._main_subject_after(pronoun[0])
@@ -133,7 +141,7 @@ class Antecedents:
                 return None  # a person named since is the better antecedent, whatever their function
             if token.dep_ not in self.lex.dep_subject or token.head.dep_ in self.lex.dep_clause:
                 continue
-            if any(q_start <= token.idx < q_end for q_start, q_end in self.quoted):
+            if self._quoted(token.idx):
                 continue
             if token.ent_type_ in PERSON_LABELS or token.pos_ == "PROPN":
                 return None  # the nearest subject is a name: the usual search finds it
@@ -191,7 +199,7 @@ class Antecedents:
             for m in entity.mentions:
                 if m.end <= start and doc is not None:
                     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                    inside = any(q_start <= m.start < q_end for q_start, q_end in self.quoted)
+                    inside = self._quoted(m.start)
                     if span is not None and not inside and not self._modifier(span) and not self.credit(m.start):
                         found.append((m.end, span, entity))
         found.sort(key=lambda f: -f[0])
@@ -314,7 +322,7 @@ class Antecedents:
             if entity.label not in ("ORG", "MISC"):  # newspapers' titles are often tagged MISC
                 continue
             for m in entity.mentions:
-                inside = any(q_start <= m.start < q_end for q_start, q_end in self.quoted)
+                inside = self._quoted(m.start)
                 near = m.end <= start and start - m.end <= ANTECEDENT_WINDOW and not inside and not self.credit(m.start)
                 if near and (best is None or m.end > best[0]):
                     best = (m.end, entity)

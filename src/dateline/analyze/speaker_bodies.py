@@ -94,8 +94,7 @@ class Bodies(Antecedents):
 
     def _organisation_inside(self, start: int, end: int) -> Entity | None:
         """The organisation a phrase names as its complement ("un porte-parole d'EDF")."""
-        doc = self.article.nlp
-        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        span = self._span(start, end)
         if span is None:
             return None
         for ent in span.ents:
@@ -106,6 +105,7 @@ class Bodies(Antecedents):
         return None
 
     def _organisation_named_between(self, start: int, end: int, besides: Entity | None) -> bool:
+        """Whether an organisation other than `besides` is named (outside quotes) in [start, end)."""
         return any(
             start <= m.start and m.end <= end and not self._quoted(m.start)
             for e in getattr(self.index, "entities", [])
@@ -116,8 +116,7 @@ class Bodies(Antecedents):
     def _possessor(self, start: int, end: int) -> Entity | None:
         """The organisation a possessive phrase belongs to ("ses dirigeants", "sa direction"):
         the organisation named last before it, when no person was named after it."""
-        doc = self.article.nlp
-        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        span = self._span(start, end)
         if span is None or len(span) == 0 or "Yes" not in span[0].morph.get("Poss"):
             return None
         if span[0].lower_ in self.lex.own_possessives:
@@ -129,14 +128,10 @@ class Bodies(Antecedents):
         persons = self._persons_before(start)
         return organisation if not persons or persons[0][0].end_char < last_org else None
 
-    def _quoted(self, char: int) -> bool:
-        return any(q_start <= char < q_end for q_start, q_end in self.quoted)
-
     def _speaks_for_before(self, start: int, end: int, noun: str) -> Entity | None:
         """The organisation an unnamed spokesperson or body of leaders speaks for: the one last
         named as a subject ("« … », a ajouté le porte-parole" after "EDF a indiqué")."""
-        doc = self.article.nlp
-        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        span = self._span(start, end)
         determined = span is not None and len(span) > 0 and span[0].pos_ == "DET"  # not "deux responsables"
         if noun not in self.lex.spokesperson_nouns or not determined or not self._description(start, end):
             return None
@@ -154,8 +149,7 @@ class Bodies(Antecedents):
         brings in a new, unnamed person; it never refers back to the last person named (the
         seed's "selon un responsable américain" once was; in the French gold "a déclaré son
         porte-parole", the spokesman of an organisation, was)."""
-        doc = self.article.nlp
-        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        span = self._span(start, end)
         if span is None or len(span) == 0:
             return False
         first = span[0]
