@@ -112,7 +112,9 @@ def is_verb(token: Token, lex: Lexicon) -> bool:
         lemma = token.lemma_.lower()
         needed = lex.verb_with_head.get(lemma)
         if needed is not None:  # "a fait savoir que": speech only under its light verb
-            return bool(token.head.lemma_.lower() == needed and token.head.i != token.i)
+            light = [token.head] if token.head.i != token.i else []
+            light += [c for c in token.children if c.i < token.i]  # "ont fait savoir", "fait" a dependent
+            return any(t.lemma_.lower() == needed for t in light)
         if lex.is_quote_verb(lemma):
             return True
         verb = lex.verb_of_form(token.text) if lemma == token.lower_ else None  # "estime" kept as lemma
@@ -235,12 +237,20 @@ def placeholder_subject(verb: Token, lex: Lexicon) -> bool:
         return False  # "a-t-il ajouté": the "-t-" the parser may call expletive
     token = verb
     for _ in range(3):
-        if any(c.dep_ in lex.dep_expletive and not c.text.startswith("-") for c in token.children):
+        expletive = [c for c in token.children if c.dep_ in lex.dep_expletive and not c.text.startswith("-")]
+        if expletive and not (token.i == verb.i and _personal(verb, expletive[0], lex)):
             return True
         if token.dep_ not in lex.dep_xcomp or token.head.i == token.i:
             return False
         token = token.head
     return False
+
+
+def _personal(verb: Token, pronoun: Token, lex: Lexicon) -> bool:
+    """ "Il croit que …" with "Il" parsed as a placeholder: on a verb of speech a personal pronoun
+    is the speaker, unless the verb is reflexive ("Il se dit que …", it is said); "Il convient de
+    rappeler" has its placeholder on "convient", not on the verb of speech."""
+    return pronoun.lower_ in lex.person_pronouns and not any("Yes" in c.morph.get("Reflex") for c in verb.children)
 
 
 def subject(verb: Token, lex: Lexicon) -> Token | None:

@@ -74,7 +74,7 @@ def complement(verb: Token, lex: Lexicon, unit: Unit) -> tuple[int, int] | None:
                 and not adverbial
                 and not any(t.pos_ == "VERB" for t in between)
             ):
-                return token.i + 1, min(head.right_edge.i + 1, unit.last)
+                return token.i + 1, min(_below(verb, head).right_edge.i + 1, unit.last)
             break  # a later "que" belongs to another clause
         if low in lex.complementizers and _addressee_relative(verb, token):
             # "a indiqué à l'AFP qu'il appliquerait …": the parser read "qu'" as a relative
@@ -106,6 +106,14 @@ def other_sense(verb: Token, lex: Lexicon) -> bool:
     return any("Yes" in c.morph.get("Reflex") for c in verb.children if c.i < verb.i)
 
 
+def _below(verb: Token, token: Token) -> Token:
+    """The ancestor of token that hangs on the verb: "estime qu'il n'y a pas eu d'élections" is
+    parsed with "qu'" on "a", itself a dependent of "eu", so the clause ends where "eu" does."""
+    while token.head.i != verb.i and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _governs(verb: Token, token: Token) -> bool:
     for _ in range(4):
         if token.head.i == token.i:
@@ -116,38 +124,87 @@ def _governs(verb: Token, token: Token) -> bool:
     return False
 
 
-def incise_clause(verb: Token, lex: Lexicon, unit: Unit, first_cue: int) -> tuple[int, int] | None:
+def incise_clause(
+    verb: Token, lex: Lexicon, unit: Unit, first_cue: int, spans: list[tuple[int, int]] | None = None
+) -> tuple[int, int] | None:
     """ "<clause>, a indiqué X": the clause before the comma that opens the incise."""
     doc = verb.doc
     if lex.incise_subject_first:
         return _incise_subject_first(verb, lex, unit)
     if first_cue - 1 < unit.first or doc[first_cue - 1].text != ",":
         return None
-    if first_cue - 2 >= unit.first and doc[first_cue - 2].is_quote:
+    if first_cue - 2 >= unit.first and doc[first_cue - 2].is_quote and _quote_opens(doc, unit, first_cue, spans):
         return None  # "« … », a-t-il dit": a direct quote, read by the quotes step
-    after = [c for c in verb.children if c.dep_ in lex.dep_clause | lex.dep_object and c.i > verb.i]
-    if after and not _object_is_subject(verb, after, lex, unit):
+    misread = _clause_read_as_subject(verb, lex, unit, first_cue)
+    after = [
+        c
+        for c in verb.children
+        if c.dep_ in lex.dep_clause | lex.dep_object and c.i > verb.i and c.lower_ not in lex.time_words
+    ]  # "…, affirme dimanche la ministre": the weekday is no object
+    if after and not _object_is_subject(verb, after, lex, unit, misread):
         return None
     before = doc[unit.first : first_cue - 1]
     if len(before) < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in before):
         return None
-    if not cues.inverted(verb, lex, unit.last):
+    if not (misread or cues.inverted(verb, lex, unit.last)):
         return None  # "…, alors que leurs voisins glissent": the verb has its subject before it
     if not cues.auxiliaries(verb) and "Fin" not in verb.morph.get("VerbForm"):
         return None  # "…, appelés métabolites": a participle, not an incise
     return unit.first, first_cue - 1
 
 
-def _object_is_subject(verb: Token, after: list[Token], lex: Lexicon, unit: Unit) -> bool:
+def _quote_opens(doc: Any, unit: Unit, first_cue: int, spans: list[tuple[int, int]] | None) -> bool:
+    """Whether the quote closed before the incise's comma is most of the clause: "Le contrat de
+    Messi « se déroule bien », a déclaré X" is a clause with a partial quote, not a direct quote."""
+    end = int(doc[first_cue - 2].idx) + 1
+    start = next((s for s, e in spans or [] if e == end), None)
+    if start is None:
+        return True
+    clause = end - int(doc[unit.first].idx)
+    return end - start >= 0.6 * clause  # the share _mostly_quoted uses for the same question
+
+
+def _object_is_subject(verb: Token, after: list[Token], lex: Lexicon, unit: Unit, misread: bool) -> bool:
     """ "<clause>, indique un communiqué du ministère.": the parser read the inverted subject of
     the incise as the verb's object. Only a noun phrase that ends the sentence, with no subject
-    before the verb, is taken so."""
+    before the verb, is taken so; a person may be followed by adverbials ("…, a confirmé Mme
+    Dufour après l'assermentation") but by no other verb."""
     if len(after) != 1 or after[0].pos_ not in {"NOUN", "PROPN"} or after[0].dep_ not in lex.dep_object:
         return False
-    if cues.subject_before(verb, lex):
+    if cues.subject_before(verb, lex) and not misread:
         return False
-    rest = verb.doc[after[0].right_edge.i + 1 : unit.last]
-    return all(t.is_punct or t.is_space for t in rest)
+    doc = verb.doc
+    rest = doc[after[0].right_edge.i + 1 : unit.last]
+    if all(t.is_punct or t.is_space for t in rest):
+        return True
+    np = (after[0].left_edge.i, after[0].right_edge.i + 1)
+    return _names_someone(doc, np, lex) and not any(t.pos_ in {"VERB", "AUX", "CCONJ", "SCONJ"} for t in rest)
+
+
+def _clause_read_as_subject(verb: Token, lex: Lexicon, unit: Unit, first_cue: int) -> bool:
+    """ "L'unité de l'Europe est très forte, a souligné le Premier ministre": the parser took a
+    noun of the clause before the incise for the incise verb's subject. Read so when a comma
+    opens the incise, a finite verb outside any relative clause stands before it, and a person
+    or body follows the verb within the inversion gap."""
+    doc = verb.doc
+    if first_cue - 1 < unit.first or doc[first_cue - 1].text != ",":
+        return False
+    if not any(c.dep_ in lex.dep_subject and c.i < first_cue for c in verb.children):
+        return False
+    if not any("Fin" in t.morph.get("VerbForm") and not _in_relative(t, verb) for t in doc[unit.first : first_cue - 1]):
+        return False
+    np = cues.linear_np(doc, verb.i + 1, unit.last, lex)
+    return np is not None and np[0] - verb.i <= cues.INVERSION_GAP and _names_someone(doc, np, lex)
+
+
+def _in_relative(token: Token, verb: Token) -> bool:
+    for _ in range(6):
+        if "relcl" in token.dep_:
+            return True
+        if token.head.i in (token.i, verb.i):
+            return False
+        token = token.head
+    return False
 
 
 def _incise_subject_first(verb: Token, lex: Lexicon, unit: Unit) -> tuple[int, int] | None:
@@ -192,7 +249,7 @@ def find_verbal(doc: Any, lex: Lexicon, spans: list[tuple[int, int]], all_units:
             first_cue = doc.char_span(cue.start, cue.end, alignment_mode="expand").start
             found = complement(token, lex, unit)
             incise = found is None
-            found = found or incise_clause(token, lex, unit, first_cue)
+            found = found or incise_clause(token, lex, unit, first_cue, spans)
             if found is None:
                 continue
             first, last = found
@@ -246,6 +303,7 @@ def _names_someone(doc: Any, np: tuple[int, int], lex: Lexicon) -> bool:
         head.pos_ == "PROPN"
         or head.lower_ in lex.person_pronouns  # "Pour lui, c'était « … »"
         or head.lower_ in lex.person_roles
+        or head.lower_ in lex.title_gender  # "Mme Dufour"
         or head.lemma_.lower() in lex.person_roles
         or head.lower_ in lex.org_nouns
     )

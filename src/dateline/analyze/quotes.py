@@ -102,7 +102,8 @@ def find_quotes(ctx: Context) -> list[Quote]:
             continue  # "X considère que …, a déclaré son porte-parole": one quote, the outer one
         covered = [f for f in found if f.quote.start >= reported.start and f.quote.end <= reported.end + 1]
         same_cue = [f for f in covered if f.verb is not None and f.verb.i == reported.verb.i] if reported.verb else []
-        if reported.incise and same_cue:
+        direct = any(f.quote.kind == "direct" for f in same_cue)
+        if reported.incise and same_cue and (direct or _mostly_quoted(reported.start, reported.end, pairs)):
             continue  # "« … », envoyé …, a expliqué X": the direct quote is what X said
         if _mostly_quoted(reported.start, reported.end, pairs) and covered and not same_cue:
             continue  # the direct quote is the content; a clause the quote step dropped stays
