@@ -80,3 +80,39 @@ def test_a_direct_quote_before_an_incise_stays_direct() -> None:
 def test_a_verb_with_a_person_object_after_a_relative_clause_is_no_incise() -> None:
     article = read_fr("Le ministre, qui était en visite à Lille, a salué Emmanuel Macron.")
     assert article.quotes == []
+
+
+def test_que_clause_keeps_the_tail_the_parser_hung_on_the_verb() -> None:
+    article = read_fr(
+        "Christine Boivin assure qu'elle est en très bon terme avec les membres de sa famille et qu'elle doit "
+        "des explications à ses citoyens."
+    )
+    quote = quote_with(article, "très bon terme")
+    assert quote.text.endswith("qu'elle doit des explications à ses citoyens")
+
+
+def test_a_que_clause_with_a_partial_quote_is_one_quote() -> None:
+    article = read_fr(
+        "Le ministre Mahamadou Koné a parlé. Il affirme que les autorités « contrôlent désormais l'ensemble du "
+        "territoire national »."
+    )
+    assert [(q.kind, q.text[:13]) for q in article.quotes] == [("indirect", "les autorités")]
+    assert speaker(article, "les autorités") == "Mahamadou Koné"
+
+
+def test_a_gerund_takes_the_subject_the_parser_hung_on_the_auxiliary() -> None:
+    article = read_fr(
+        "Le manager Ronald Koeman a semblé satisfait. Il a tout de même démarré cette dernière en disant que "
+        "son équipe a bien joué."
+    )
+    assert speaker(article, "son équipe a bien joué") == "Ronald Koeman"
+
+
+def test_selon_with_a_foreign_name_or_a_plural_pronoun() -> None:
+    article = read_fr(
+        "Selon Press News, le bénéfice du groupe ne dépasserait pas les 5 millions d'euros en 2007. "
+        "Le syndicat OGBL condamne fermement la réforme. Selon eux, le modèle habituel de partenariat social a été "
+        "remplacé."
+    )
+    assert speaker(article, "le bénéfice du groupe") == "Press News"
+    assert speaker(article, "partenariat social") == "OGBL"

@@ -40,10 +40,21 @@ def test_marks_quote_over_paragraphs_reopened() -> None:
 
 
 def test_marks_unbalanced_are_reported_not_swallowed() -> None:
-    text = "« Une phrase sans fin.\nUn autre paragraphe « cité » ici."
+    # A mark opened mid-sentence and never closed is a stray mark: reported, and nothing quoted.
+    text = "Il a dit « une phrase sans fin.\nUn autre paragraphe « cité » ici."
+    found = scan(text, FR_MARKS)
+    assert found.unbalanced == [9]
+    assert [text[q.start : q.end] for q in found.spans] == ["« cité »"]
+
+
+def test_marks_paragraph_that_lost_its_closing_mark() -> None:
+    # A paragraph opened by the mark and ending a sentence is the quote; the page lost the closer.
+    # It is still reported, and it does not swallow the next paragraph.
+    text = "« Une phrase sans fin, dit-il.\nUn autre paragraphe « cité » ici."
     found = scan(text, FR_MARKS)
     assert found.unbalanced == [0]
-    assert [text[q.start : q.end] for q in found.spans] == ["« cité »"]
+    assert [text[q.start : q.end] for q in found.spans] == ["« Une phrase sans fin, dit-il.", "« cité »"]
+    assert not found.spans[0].closed
 
 
 def test_marks_block_quote_left_open_before_an_intertitle() -> None:

@@ -12,8 +12,8 @@ from .quote_lexicon import Lexicon
 
 Token = Any  # spacy.tokens.Token (spaCy is imported only by the nlp step)
 
-NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
-NP_INNER = frozenset({"DET", "NOUN", "PROPN", "ADJ", "NUM"})
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "X"})  # X: foreign names ("Selon Press News")
+NP_INNER = frozenset({"DET", "NOUN", "PROPN", "ADJ", "NUM", "X"})
 
 
 def _apposition_end(doc: Any, start: int, stop: int, lex: Lexicon) -> int | None:

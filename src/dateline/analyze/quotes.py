@@ -100,7 +100,8 @@ def find_quotes(ctx: Context) -> list[Quote]:
     for reported in verbal:
         if not reported.incise and any(r.start <= reported.start and reported.end <= r.end for r in incises):
             continue  # "X considère que …, a déclaré son porte-parole": one quote, the outer one
-        covered = [f for f in found if f.quote.start >= reported.start and f.quote.end <= reported.end + 1]
+        # quotes inside the clause; a partial quote may have taken "que" before it with its phrase
+        covered = [f for f in found if _overlap(f.quote, reported.start, reported.end) >= 0.9 * len(f.quote.text)]
         same_cue = [f for f in covered if f.verb is not None and f.verb.i == reported.verb.i] if reported.verb else []
         direct = any(f.quote.kind == "direct" for f in same_cue)
         if reported.incise and same_cue and (direct or _mostly_quoted(reported.start, reported.end, pairs)):
