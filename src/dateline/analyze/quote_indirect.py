@@ -123,7 +123,8 @@ def _run_on(verb: Token, end: int, lex: Lexicon) -> int:
     for child in sorted((c for c in verb.children if c.i >= end), key=lambda c: c.i):
         if child.left_edge.i != end or doc[end].is_punct:
             break
-        coordinated = child.dep_ == "conj" and any(g.lower_.replace("’", "'") in lex.complementizers for g in child.children)
+        marks = {g.lower_.replace("’", "'") for g in child.children}
+        coordinated = child.dep_ == "conj" and bool(marks & lex.complementizers)
         if not (coordinated or child.dep_ in lex.dep_complement):
             break
         end = child.right_edge.i + 1
