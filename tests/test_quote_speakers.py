@@ -591,3 +591,20 @@ def test_apposition_after_a_parenthesis() -> None:
         "équipements électriques et métaux), Christophe Wenger."
     )
     assert speaker(article, "vague de licenciements") == "Christophe Wenger"
+
+
+def test_a_former_role_is_not_ruled_out_by_the_present_one() -> None:
+    # Retailleau is given as a senator; "l'ancien ministre" is still him.
+    article = read_fr(
+        "Le sénateur de la Vendée Bruno Retailleau évoque l'ouverture des débats budgétaires. L'ancien ministre "
+        "affirme que la folie fiscale de l'Assemblée nationale est une chasse à ceux qui réussissent."
+    )
+    assert speaker(article, "la folie fiscale") == "Bruno Retailleau"
+
+
+def test_a_byline_between_the_lead_and_the_body_is_no_antecedent() -> None:
+    article = read_fr(
+        "Bruno Retailleau évoque l'ouverture des débats budgétaires au Sénat.\n\nHenri Clavier\n\n"
+        "« Au Sénat, on a les moyens de voter un bon budget », estime l'ancien ministre de l'Intérieur."
+    )
+    assert speaker(article, "un bon budget") == "Bruno Retailleau"

@@ -64,6 +64,7 @@ class Lexicon:
     same_source: tuple[str, ...]  # "la même source": whoever was quoted last
     generic_roles: frozenset[str]  # "le responsable": compatible with any role the article gave
     spokesperson_nouns: frozenset[str]  # "le porte-parole": speaks for the organisation
+    former_words: frozenset[str]  # "l'ancien ministre": present roles do not rule the person out
     own_possessives: frozenset[str]  # "notre source": the outlet's own
     credit_marks: tuple[str, ...]  # "©": a photo credit line, whose names are no antecedents
     generic_subjects: frozenset[str]  # "on": its source may be a fronted phrase
@@ -159,6 +160,7 @@ def load(code: str) -> Lexicon:
         same_source=_apostrophes(cast(list[str], words["same_source"])),
         generic_roles=_words(words, "generic_roles"),
         spokesperson_nouns=_words(words, "spokesperson_nouns"),
+        former_words=_words(words, "former_words"),
         own_possessives=_words(words, "own_possessives"),
         credit_marks=tuple(str(w).lower() for w in cast(list[str], words["credit_marks"])),
         generic_subjects=_words(words, "generic_subjects"),

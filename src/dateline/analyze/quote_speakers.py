@@ -111,7 +111,8 @@ class Resolver(Bodies):
                 return self._author_before(start) or self._organisation_before(start)
             return found or speaks_for  # "L'agence responsable du transport …": "responsable" is no person here
         indefinite = self._indefinite(start, end)
-        role_like = head_word in self.lex.person_roles or any(w in self.lex.person_roles for w in words[:3])
+        former = self._former(words)
+        role_like = head_word in self.lex.person_roles or any(w in self.lex.person_roles for w in words[:3]) or former
         by_role = self.index.by_role(text, near=start) if role_like and not indefinite else None
         if by_role is not None:  # "un préfet" is a new person, not the prefect named before
             return by_role
@@ -125,8 +126,14 @@ class Resolver(Bodies):
         if spokesperson is not None:
             return spokesperson
         if role_like and found is None and not indefinite and not self._person_inside(start, end):
-            return self._role_antecedent(start, end, head_word)
+            return self._role_antecedent(start, end, "" if former else head_word)
         return found  # "l'avocat de Mehdi" is someone of Mehdi's, not the last person named
+
+    def _former(self, words: list[str]) -> bool:
+        """ "l'ancien ministre", "l'ex-entraîneur": a former role, which the person's present
+        roles do not rule out."""
+        first = [w.replace("’", "'").split("'")[-1] for w in words[:2]]
+        return any(w in self.lex.former_words or w.split("-")[0] + "-" in self.lex.former_words for w in first)
 
     def _person_inside(self, start: int, end: int) -> bool:
         span = self._span(start, end)
@@ -161,7 +168,7 @@ class Resolver(Bodies):
         return said[0] if len(set(said)) == 1 and said[0] in self.lex.noun_gender else None
 
     def _other_role(self, entity: Entity, noun: str) -> bool:
-        if not entity.roles or noun in self.lex.generic_roles:
+        if not noun or not entity.roles or noun in self.lex.generic_roles:
             return False
         return not any(noun in role.lower().split() for role in entity.roles)
 

@@ -25,6 +25,9 @@ ANTECEDENT_WINDOW = 700
 # Longest line read as a photo credit: "Dossiers en attente d'être jugés © Radio France / Matthieu
 # Boucheron pour France Inter" has 14 words; a paragraph of text quoting "©" is longer.
 CREDIT_WORDS = 25
+# Longest line of capitalised words read as a byline ("Henri Clavier" between a lead and its body
+# in a fresh set); names of two to four words.
+BYLINE_WORDS = 4
 
 
 @dataclass
@@ -206,12 +209,15 @@ class Antecedents:
         return [(span, entity) for _, span, entity in found]
 
     def credit(self, char: int) -> bool:
-        """Whether the line holding `char` is a photo credit (lang data credit_marks)."""
+        """Whether the line holding `char` is a photo credit (lang data credit_marks) or a byline:
+        a line that is only a name ("Henri Clavier" between the lead and the body)."""
         text = self.article.text
         first = text.rfind("\n", 0, char) + 1
         last = text.find("\n", char)
-        line = text[first : last if last >= 0 else len(text)].lower()
-        return len(line.split()) <= CREDIT_WORDS and any(mark in line for mark in self.lex.credit_marks)
+        line = text[first : last if last >= 0 else len(text)].strip()
+        words = line.split()
+        byline = 0 < len(words) <= BYLINE_WORDS and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+        return byline or len(words) <= CREDIT_WORDS and any(mark in line.lower() for mark in self.lex.credit_marks)
 
     def _modifier(self, span: Any) -> bool:
         """A name after an article or a common noun names no one here: "la LPPR", "la loi
