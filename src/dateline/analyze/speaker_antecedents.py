@@ -217,7 +217,7 @@ class Antecedents:
         line = text[first : last if last >= 0 else len(text)].strip()
         words = line.split()
         byline = 0 < len(words) <= BYLINE_WORDS and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
-        return byline or len(words) <= CREDIT_WORDS and any(mark in line.lower() for mark in self.lex.credit_marks)
+        return byline or (len(words) <= CREDIT_WORDS and any(mark in line.lower() for mark in self.lex.credit_marks))
 
     def _modifier(self, span: Any) -> bool:
         """A name after an article or a common noun names no one here: "la LPPR", "la loi
