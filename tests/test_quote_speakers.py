@@ -608,3 +608,11 @@ def test_a_byline_between_the_lead_and_the_body_is_no_antecedent() -> None:
         "« Au Sénat, on a les moyens de voter un bon budget », estime l'ancien ministre de l'Intérieur."
     )
     assert speaker(article, "un bon budget") == "Bruno Retailleau"
+
+
+def test_a_long_title_before_the_name_and_its_verb() -> None:
+    article = read_fr(
+        "Le Directeur général du contrôle économique et de la répression de la fraude (DGCERF) au ministère du "
+        "Commerce, Mohamed Louhaidia a affirmé que les prix ont également augmenté sur les marchés mondiaux."
+    )
+    assert speaker(article, "les prix ont également") == "Mohamed Louhaidia"

@@ -23,6 +23,10 @@ DESCRIPTION_TOKENS = 3
 # porte-parole de la junte [au pouvoir], Zaw Min Tun"; the longest in the fresh sets E-H is "et
 # ancien président du Nigéria" (5 words).
 APPOSITION_REACH = 6
+# A subject's title may run longer when the name after it is followed by the subject's own verb:
+# "le Directeur général du contrôle économique et de la répression de la fraude (DGCERF) au
+# ministère du Commerce, Mohamed Louhaidia a affirmé" (a fresh set) runs 16 words.
+APPOSITION_LONG_REACH = 16
 # Longest parenthesis skipped inside that run: "(machines, équipements électriques et métaux)".
 PARENTHESIS_TOKENS = 12
 APPOSITION_RUN = frozenset({"ADJ", "ADP", "DET", "NOUN", "PROPN", "NUM", "CCONJ"})
@@ -240,7 +244,8 @@ class Resolver(Bodies):
         # "le ministre de la Défense et ex-chef de guerre Jean-Pierre Bemba": a second title of
         # the same person (no determiner after "et") runs into the name without a comma
         second_title = i + 1 < len(doc) and doc[i].pos_ == "CCONJ" and doc[i + 1].pos_ != "DET"
-        while i < len(doc) and i - span.end < APPOSITION_REACH and doc[i].text != ",":
+        skipped = 0  # words inside a parenthesis do not count towards the reach
+        while i < len(doc) and i - span.end - skipped < APPOSITION_LONG_REACH and doc[i].text != ",":
             token = doc[i]
             if second_title and token.ent_type_ in PERSON_LABELS and doc[i - 1].pos_ == "NOUN":
                 i -= 1  # the name as if after a comma
@@ -250,6 +255,7 @@ class Resolver(Bodies):
                 close = next((k for k in range(i + 1, stop) if doc[k].text == ")"), None)
                 if close is None:
                     return None
+                skipped += close - i
                 i = close + 1
                 continue
             if token.pos_ not in APPOSITION_RUN and "Part" not in token.morph.get("VerbForm"):
@@ -272,6 +278,8 @@ class Resolver(Bodies):
         )
         if after is not None and not after.is_punct and not own_verb:
             return None  # ", Jean Dupont a été arrêté": a new clause's subject
+        if i - span.end - skipped > APPOSITION_REACH and not own_verb:
+            return None  # a long run is read only when the name is followed by the phrase's own verb
         found = self.index.at(name.idx, doc[last].idx + len(doc[last].text))
         return self._full(found) if found is not None and found.label == "PER" else None
 
