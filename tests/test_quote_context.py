@@ -99,3 +99,20 @@ def test_colon_clause_naming_a_source_after_a_marker() -> None:
         "supposons que certaines entreprises vont suivre. Cela n'annonce pas de coupes\"."
     )
     assert speaker(article, "certaines entreprises") == "Mathias Regotz"
+
+
+def test_a_verb_inside_the_quote_with_an_object_is_no_incise() -> None:
+    article = read_fr(
+        "«Je suis très contente de cette diffusion», a déclaré Alexia Portal, conseillère municipale. « Je suis "
+        "heureux que le film puisse être vu. Il tend un miroir, rappelle des souvenirs à plein de gens. Nous avons "
+        "tous gardé le silence. »"
+    )
+    assert speaker(article, "tend un miroir") == "Alexia Portal"
+
+
+def test_a_name_inside_the_quote_is_not_the_role_named_before_it() -> None:
+    article = read_fr(
+        "Le président du club a clos le sujet : «Les deux parties sont au courant de tout et nous continuons. "
+        "Leo est sur un bon pied.»"
+    )
+    assert speaker(article, "bon pied") != "Leo"

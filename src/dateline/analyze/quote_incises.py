@@ -38,6 +38,8 @@ def incise_inside(doc: Any, span: Any, lex: Lexicon) -> Token | None:
             continue
         if cues.hyphen_pronoun(token, lex) is None and cues.subject_before(token, lex):
             continue  # « Notre délégation, conduite par X, a informé les médiateurs … »: the quote's own verb
+        if cues.hyphen_pronoun(token, lex) is None and _object_after(token, lex, stop):
+            continue  # « Il tend un miroir, rappelle des souvenirs à plein de gens. »: the quote's own verb
         bare_participle = "Part" in token.morph.get("VerbForm") and not cues.auxiliaries(token)
         if (
             cues.is_verb(token, lex)
@@ -50,6 +52,18 @@ def incise_inside(doc: Any, span: Any, lex: Lexicon) -> Token | None:
         if mistagged and doc[token.i - 1].text == "," and doc[token.i + 1].ent_type_ in {"PER", "PERSON"}:
             return token
     return None
+
+
+def _object_after(verb: Token, lex: Lexicon, stop: int) -> bool:
+    """A verb hung on one with a subject before it, followed by a phrase that names no one who can
+    speak: it continues the quote's own sentence, and the phrase is its object."""
+    if verb.dep_ not in {"conj", "advcl"} or verb.head.i >= verb.i or not cues.subject_before(verb.head, lex):
+        return False
+    np = cues.linear_np(verb.doc, verb.i + 1, stop, lex)
+    if np is None:
+        return False
+    head = next((t for t in verb.doc[np[0] : np[1]] if t.pos_ in cues.NOMINAL), None)
+    return head is not None and head.pos_ == "NOUN" and head.lemma_.lower() not in lex.speaking_nouns
 
 
 def _runs_on(doc: Any, verb: Token, lex: Lexicon, stop: int) -> bool:

@@ -312,7 +312,7 @@ class Antecedents:
     def _first_person_between(self, start: int, stop: int) -> Entity | None:
         doc = self.article.nlp
         for ent in doc.ents if doc is not None else ():
-            inside = ent.start_char >= start and ent.end_char <= stop
+            inside = ent.start_char >= start and ent.end_char <= stop and not self._quoted(ent.start_char)
             if inside and ent.label_ in PERSON_LABELS and not self.credit(ent.start_char):
                 return self.index.at(ent.start_char, ent.end_char) or self.index.by_name(ent.text)
         return None
