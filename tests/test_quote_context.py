@@ -115,4 +115,4 @@ def test_a_name_inside_the_quote_is_not_the_role_named_before_it() -> None:
         "Le président du club a clos le sujet : «Les deux parties sont au courant de tout et nous continuons. "
         "Leo est sur un bon pied.»"
     )
-    assert speaker(article, "bon pied") != "Leo"
+    assert speaker(article, "bon pied") == "le président du club"  # the role, unresolved, not "Leo"

@@ -121,8 +121,8 @@ def clause_subject(doc: Any, unit: Unit, first: int, ctx: Context) -> Speaker | 
             continue
         start, end = doc[extent[0]].idx, doc[extent[1] - 1].idx + len(doc[extent[1] - 1].text)
         speaker = ctx.resolver.speaker(start, end, subject)
-        if speaker.entity is not None or subject.pos_ == "PROPN":
-            return speaker
+        if speaker.entity is not None or subject.pos_ == "PROPN" or subject.lower_ in ctx.lex.person_roles:
+            return speaker  # "Le président du club a clos le sujet : « … »", even unresolved
     return _opening_name(doc, unit, first, ctx)
 
 
