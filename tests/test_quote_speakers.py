@@ -616,3 +616,16 @@ def test_a_long_title_before_the_name_and_its_verb() -> None:
         "Commerce, Mohamed Louhaidia a affirmé que les prix ont également augmenté sur les marchés mondiaux."
     )
     assert speaker(article, "les prix ont également") == "Mohamed Louhaidia"
+
+
+def test_a_second_title_ending_in_an_adjective_runs_into_the_name() -> None:
+    article = read_fr(
+        "« Cette année, tous les chiffres sont certifiés exacts », s'est réjoui pour sa part le ministre de l'Action "
+        "et des Comptes publics Gérald Darmanin."
+    )
+    assert speaker(article, "chiffres sont certifiés") == "Gérald Darmanin"
+
+
+def test_a_bare_name_the_tagger_missed_is_the_person_the_index_merged() -> None:
+    article = read_fr("L'entraîneur Martin St-Louis a parlé. St-Louis estime que son club a bien joué.")
+    assert speaker(article, "son club a bien joué") == "Martin St-Louis"

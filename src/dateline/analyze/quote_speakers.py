@@ -29,6 +29,8 @@ APPOSITION_REACH = 6
 APPOSITION_LONG_REACH = 16
 # Longest parenthesis skipped inside that run: "(machines, équipements électriques et métaux)".
 PARENTHESIS_TOKENS = 12
+# A title runs into the name after its noun or its adjective ("… et des Comptes publics Gérald Darmanin").
+TITLE_END = frozenset({"NOUN", "ADJ"})
 APPOSITION_RUN = frozenset({"ADJ", "ADP", "DET", "NOUN", "PROPN", "NUM", "CCONJ"})
 
 
@@ -227,6 +229,10 @@ class Resolver(Bodies):
             found = self.index.at(ent.start_char, ent.end_char)
             if found is not None:
                 named.append(found)
+        if not named and all(t.pos_ == "PROPN" or t.text == "-" for t in span):
+            # a bare name the tagger did not mark here but the index merged ("St-Louis estime")
+            found = self.index.at(start, end)
+            return found if found is not None and found.label == "PER" else None
         # A person before anything else: "sur son compte Twitter André Hatz" is André Hatz.
         return next((e for e in named if e.label == "PER"), named[0] if named else None)
 
@@ -247,7 +253,7 @@ class Resolver(Bodies):
         skipped = 0  # words inside a parenthesis do not count towards the reach
         while i < len(doc) and i - span.end - skipped < APPOSITION_LONG_REACH and doc[i].text != ",":
             token = doc[i]
-            if second_title and token.ent_type_ in PERSON_LABELS and doc[i - 1].pos_ == "NOUN":
+            if second_title and token.ent_type_ in PERSON_LABELS and doc[i - 1].pos_ in TITLE_END:
                 i -= 1  # the name as if after a comma
                 break
             if token.text == "(":  # "le responsable du secteur MEM (machines, …), Christian Gusset"
@@ -263,7 +269,7 @@ class Resolver(Bodies):
             i += 1
         if i + 1 >= len(doc) or doc[i + 1].ent_type_ not in PERSON_LABELS:
             return None
-        if doc[i].text != "," and not (second_title and doc[i].pos_ == "NOUN"):
+        if doc[i].text != "," and not (second_title and doc[i].pos_ in TITLE_END):
             return None
         name = doc[i + 1]
         last = i + 1
