@@ -116,3 +116,20 @@ def test_selon_with_a_foreign_name_or_a_plural_pronoun() -> None:
     )
     assert speaker(article, "le bénéfice du groupe") == "Press News"
     assert speaker(article, "partenariat social") == "OGBL"
+
+
+def test_se_dire_with_an_attribute_reports_what_the_speaker_says_of_itself() -> None:
+    article = read_fr("Le canton de Fribourg se dit préparé face à la maladie.")
+    quote = quote_with(article, "préparé")
+    assert quote.text == "préparé face à la maladie"
+    assert speaker(article, "préparé") == "canton de Fribourg"
+
+
+def test_a_entendre_with_the_accent_lost_on_the_capital() -> None:
+    article = read_fr("A entendre Maurice Ropraz, l'arrivée de la bactérie n'est qu'une question de temps.")
+    assert speaker(article, "question de temps") == "Maurice Ropraz"
+
+
+def test_an_unaccented_a_inside_a_sentence_is_no_source_marker() -> None:
+    article = read_fr("Le club va a entendre les joueurs demain, puis il décidera.")
+    assert article.quotes == []

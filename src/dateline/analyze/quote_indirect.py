@@ -96,6 +96,13 @@ def complement(verb: Token, lex: Lexicon, unit: Unit) -> tuple[int, int] | None:
             )
             if child.dep_ in lex.dep_xcomp | lex.dep_object and child.i > verb.i and infinitive:
                 return child.left_edge.i, min(child.right_edge.i + 1, unit.last)
+    if verb.lemma_.lower() in lex.reflexive_attribute_verbs and any(
+        "Yes" in c.morph.get("Reflex") for c in verb.children if c.i < verb.i
+    ):  # "se disent satisfaits de leurs rencontres"
+        for child in verb.children:
+            attribute = child.pos_ == "ADJ" or "Part" in child.morph.get("VerbForm")
+            if child.dep_ in lex.dep_xcomp and child.i > verb.i and attribute:
+                return child.left_edge.i, min(child.right_edge.i + 1, unit.last)
     return None
 
 
@@ -328,7 +335,10 @@ def _names_someone(doc: Any, np: tuple[int, int], lex: Lexicon) -> bool:
 
 @cache
 def _marker_pattern(markers: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(m) + ("" if m.endswith("'") else r"(?!\w)") for m in markers)
+    # "A entendre X": a capital often loses its accent in French typography
+    alternatives = "|".join(
+        re.escape(m).replace("à", "(?:à|(?-i:A))") + ("" if m.endswith("'") else r"(?!\w)") for m in markers
+    )
     return re.compile(r"(?<!\w)(?:" + alternatives + ")", re.IGNORECASE)
 
 

@@ -36,6 +36,7 @@ class Lexicon:
     org_nouns: frozenset[str]
     document_nouns: frozenset[str]
     infinitive_verbs: frozenset[str]
+    reflexive_attribute_verbs: frozenset[str]
     hedges: frozenset[str]
     negation: frozenset[str]
     complementizers: frozenset[str]
@@ -132,6 +133,7 @@ def load(code: str) -> Lexicon:
         org_nouns=_words(words, "org_nouns"),
         document_nouns=_words(words, "document_nouns"),
         infinitive_verbs=_words(words, "infinitive_verbs"),
+        reflexive_attribute_verbs=_words(words, "reflexive_attribute_verbs"),
         hedges=_words(words, "hedges"),
         negation=frozenset(w.replace("’", "'") for w in _words(words, "negation")),
         complementizers=frozenset(w.replace("’", "'") for w in _words(words, "complementizers")),
