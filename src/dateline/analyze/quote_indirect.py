@@ -3,8 +3,9 @@ and sourced statements ("selon X, …", "d'après X", "à en croire X", "aux dir
 
 The reported content is a character span: the complement clause without its complementizer
 ("que", "that"), an infinitive complement for the verbs that take one ("a démenti avoir
-reçu …"), the clause before an incise ("Le contrat sera signé, a indiqué une source"), or the
-sourced clause without its marker.
+reçu …"), the attribute of a reflexive verb of speech ("se dit préparé"), the clause before
+an incise ("Le contrat sera signé, a indiqué une source"), or the sourced clause without its
+marker.
 """
 
 from __future__ import annotations

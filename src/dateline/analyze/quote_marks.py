@@ -6,8 +6,9 @@ text. Nested marks stay inside their outer span; a quote that runs over several
 paragraphs continues when the next paragraph reopens it (the French and English
 convention) or closes it before opening anything else. A mark left open at the end of a
 paragraph with no continuation is unbalanced: it is reported and the rest of the text is
-read as if it were absent (no quote swallows the article), except in a block quote and when the
-text itself ends inside the quote (a page cut short), where the quote runs to its end.
+read as if it were absent (no quote swallows the article), except in a block quote, in a
+paragraph the mark opens and a sentence ends (the page lost the closer), and when the text
+itself ends inside the quote (a page cut short), where the quote runs to its paragraph's end.
 """
 
 from __future__ import annotations
@@ -125,7 +126,7 @@ def scan(text: str, marks: tuple[tuple[str, str], ...]) -> MarkScan:
             )
             # One paragraph opened by the mark (or by a colon and the mark) and ending a sentence
             # with no closing mark: the page lost the closer ("… Je pense qu'on le sent ce soir."
-            # in two blind sets). A mark opened mid-sentence stays a stray mark.
+            # in two fresh sets). A mark opened mid-sentence stays a stray mark.
             introduced = opened_paragraph or text[p_start:at].rstrip().endswith(":")
             lost_closer = (
                 spanned == 1
