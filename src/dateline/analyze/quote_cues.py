@@ -101,6 +101,13 @@ def _joins(prev_end: int, next_start: int, quoted: list[tuple[int, int]], text: 
 text_of = parsed_text  # the parsed text, computed once per Doc (analyze/nlp.py)
 
 
+def mostly_quoted(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether quotation marks enclose at least 60 % of [start, end): the words are then a direct
+    quote with a little context, not the writer's clause with a partial quote in it."""
+    inside = sum(max(0, min(e, end) - max(s, start)) for s, e in spans)
+    return inside >= 0.6 * (end - start)
+
+
 def in_quote(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= pos < end for start, end in spans)
 

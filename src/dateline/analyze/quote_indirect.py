@@ -183,10 +183,7 @@ def _quote_opens(doc: Any, unit: Unit, first_cue: int, spans: list[tuple[int, in
     Messi « se déroule bien », a déclaré X" is a clause with a partial quote, not a direct quote."""
     end = int(doc[first_cue - 2].idx) + 1
     start = next((s for s, e in spans or [] if e == end), None)
-    if start is None:
-        return True
-    clause = end - int(doc[unit.first].idx)
-    return end - start >= 0.6 * clause  # the share _mostly_quoted uses for the same question
+    return start is None or cues.mostly_quoted(int(doc[unit.first].idx), end, [(start, end)])
 
 
 def _object_is_subject(verb: Token, after: list[Token], lex: Lexicon, unit: Unit, misread: bool) -> bool:

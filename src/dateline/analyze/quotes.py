@@ -104,9 +104,9 @@ def find_quotes(ctx: Context) -> list[Quote]:
         covered = [f for f in found if _overlap(f.quote, reported.start, reported.end) >= 0.9 * len(f.quote.text)]
         same_cue = [f for f in covered if f.verb is not None and f.verb.i == reported.verb.i] if reported.verb else []
         direct = any(f.quote.kind == "direct" for f in same_cue)
-        if reported.incise and same_cue and (direct or _mostly_quoted(reported.start, reported.end, pairs)):
+        if reported.incise and same_cue and (direct or cues.mostly_quoted(reported.start, reported.end, pairs)):
             continue  # "« … », envoyé …, a expliqué X": the direct quote is what X said
-        if _mostly_quoted(reported.start, reported.end, pairs) and covered and not same_cue:
+        if cues.mostly_quoted(reported.start, reported.end, pairs) and covered and not same_cue:
             continue  # the direct quote is the content; a clause the quote step dropped stays
         for f in same_cue:  # the partial quotes inside the clause are part of this quote
             found.remove(f)
@@ -127,7 +127,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
         assert reported.speaker is not None
         speaker = ctx.resolver.speaker(*reported.speaker)
         partials = [f for f in here if f.quote.kind == "partial"]
-        if partials and len(partials) == len(here) and not _mostly_quoted(reported.start, reported.end, pairs):
+        if partials and len(partials) == len(here) and not cues.mostly_quoted(reported.start, reported.end, pairs):
             for f in partials:  # "Selon X, les « pièces du puzzle » sont sur la table": one quote, the clause
                 found.remove(f)
             here = []
@@ -156,11 +156,6 @@ def _no_one(speaker: Speaker, lex: Lexicon) -> bool:
 
 def _overlap(quote: Quote, start: int, end: int) -> int:
     return max(0, min(quote.end, end) - max(quote.start, start))
-
-
-def _mostly_quoted(start: int, end: int, pairs: list[tuple[int, int]]) -> bool:
-    inside = sum(max(0, min(e, end) - max(s, start)) for s, e in pairs)
-    return inside >= 0.6 * (end - start)
 
 
 def _direct(ctx: Context, quoted: quote_marks.Quoted, pairs: list[tuple[int, int]], found: list[Found]) -> Found | None:
